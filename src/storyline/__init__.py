@@ -1,0 +1,3 @@
+"""Storyline: sourced knowledge from piles of scraped conflict news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""The ``storyline`` command line."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from storyline.eval import TASKS, MissingData, print_report
+
+app = typer.Typer(
+    help="Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DEFAULT_DB = "storyline.db"
+DEFAULT_DATA = Path("../shared/data")
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files and folders to read (.txt, .html, .htm, .warc, .warc.gz, .jsonl)."
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Folder that receives articles.jsonl and the report."),
+    ] = Path("out"),
+    db: Annotated[
+        str,
+        typer.Option(
+            help="Database URL (sqlite:///file.db, postgresql://user@host/db) or a file path."
+        ),
+    ] = DEFAULT_DB,
+    report: Annotated[
+        Path | None, typer.Option(help="Where to write the HTML report (default OUT/report.html).")
+    ] = None,
+    max_size_mb: Annotated[
+        float, typer.Option("--max-size-mb", help="Skip input files larger than this.")
+    ] = 50.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
+) -> None:
+    """Read INPUTS, clean and deduplicate the articles, store them, and write the outputs.
+
+    Exits 0 when at least one article was read, 2 when none could be.
+    """
+    from storyline.pipeline import RunOptions, run_pipeline
+
+    options = RunOptions(
+        inputs=inputs,
+        out=out,
+        db=db,
+        report=report,
+        max_bytes=int(max_size_mb * 1024 * 1024),
+        quiet=quiet,
+    )
+    summary = run_pipeline(options)
+    raise typer.Exit(0 if summary.articles_seen > 0 else 2)
+
+
+@app.command("eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="One of: " + ", ".join(TASKS))],
+    data: Annotated[
+        Path, typer.Option(help="Folder holding the public benchmark data.")
+    ] = DEFAULT_DATA,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N items (for a quick look).")
+    ] = None,
+) -> None:
+    """Score one stage on a public benchmark: prints a table, then one summary line."""
+    if task not in TASKS:
+        err.print(f"[red]unknown eval task {task!r}[/]; choose one of: {', '.join(TASKS)}")
+        raise typer.Exit(2)
+    spec = TASKS[task]
+    for folder in spec.data:
+        if not (data / folder).exists():
+            err.print(
+                f"[red]evaluation data missing:[/] {data / folder} does not exist. "
+                f"Point --data at the folder that holds {folder}/ (default {DEFAULT_DATA})."
+            )
+            raise typer.Exit(2)
+    module = importlib.import_module(spec.module)
+    try:
+        result = module.evaluate(data, limit=limit)
+    except MissingData as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
+    print_report(result)
+
+
+@app.command()
+def status(
+    db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
+) -> None:
+    """Summarise what the store holds."""
+    from storyline.store import open_store
+
+    store = open_store(db, create=False)
+    if store is None:
+        err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
+        raise typer.Exit(2)
+    from rich.table import Table
+
+    table = Table(title=f"storyline status ({store.display_url})")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in store.counts().items():
+        table.add_row(key, str(value))
+    Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    sys.exit(app())

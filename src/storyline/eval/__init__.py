@@ -1,0 +1,59 @@
+"""Benchmarks that score one stage each against public data in ``../shared/data``.
+
+Every task lives in its own module exposing ``evaluate(data_dir: Path, *, limit: int | None)
+-> EvalReport``. The registry maps the task name users type onto that module and onto the data
+folder it needs, so the CLI can say clearly what is missing before importing anything heavy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.eval.report import EvalReport, MissingData, print_report
+
+__all__ = ["TASKS", "EvalReport", "EvalTask", "MissingData", "print_report"]
+
+
+@dataclass(frozen=True, slots=True)
+class EvalTask:
+    name: str
+    module: str  # dotted path of the module with ``evaluate``
+    data: tuple[str, ...]  # sub-folders of the data directory it reads
+    description: str
+
+
+TASKS: dict[str, EvalTask] = {
+    task.name: task
+    for task in [
+        EvalTask(
+            "extraction",
+            "storyline.eval.extraction",
+            ("article-extraction-benchmark",),
+            "HTML main-text extraction, 4-gram shingle P/R/F1 (Zyte benchmark)",
+        ),
+        EvalTask(
+            "chrome",
+            "storyline.eval.chrome",
+            ("trafilatura-eval",),
+            "plain-text chrome classifier, line-level P/R/F1 of keep lines",
+        ),
+        EvalTask(
+            "similarity",
+            "storyline.eval.similarity",
+            ("semeval2022-task8-sample",),
+            "same-story score vs. human Overall rating, Pearson r (en-en pairs)",
+        ),
+        EvalTask(
+            "geocoding",
+            "storyline.eval.geocoding",
+            ("geoparsing-news",),
+            "toponym resolution accuracy within 161 km, median error, toponym F1",
+        ),
+        EvalTask(
+            "dates",
+            "storyline.eval.dates",
+            ("tempeval3",),
+            "TIMEX3 span and value F1 on the TempEval-3 platinum set",
+        ),
+    ]
+}

@@ -1,0 +1,243 @@
+"""The one small data model every stage reads and writes.
+
+Stages pass these dataclasses forward; nothing flows backwards. Each record type maps onto one
+line of a ``*.jsonl`` file in the output contract (see docs/contract.md), through ``to_record``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+InputKind = Literal["txt", "html", "warc", "jsonl"]
+PublishedSource = Literal["metadata", "byline", "text", "peers"]
+
+
+def stable_id(prefix: str, *parts: str | bytes) -> str:
+    """Content-derived ids, so the same input gives the same id on every run and machine."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        digest.update(b"\x00")
+    return f"{prefix}_{digest.hexdigest()[:16]}"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where a value came from: the article, the sentence and its character offsets."""
+
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as ingest found it, before any cleaning.
+
+    A file may hold many documents (WARC records, JSONL lines). ``raw`` is the exact byte
+    payload of this document; its hash gives the article id, so a document seen twice (even in
+    two different files) is stored once.
+    """
+
+    input: str  # human-readable origin: path, plus "#record=<id>" or ":<line>"
+    kind: InputKind
+    raw: bytes
+    text: str | None = None  # decoded plain text (txt, jsonl `text`)
+    html: str | None = None  # decoded HTML (html, warc, jsonl `html`)
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # as supplied by metadata (WARC-Date is *not* this)
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    fetched: str | None = None  # crawl date (WARC-Date), a ceiling for the publication date
+    encoding: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        return stable_id("art", self.raw)
+
+
+@dataclass(slots=True)
+class Line:
+    """One visible line of a page and the chrome classifier's verdict on it."""
+
+    text: str
+    index: int
+    keep: bool = True
+    reason: str = "body"  # why it was kept or dropped: body, title, share, teaser, header-date, ...
+    score: float = 1.0  # classifier confidence that the line is body text
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    input: str
+    text: str
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_source: PublishedSource | None = None
+    language: str | None = None
+    removed: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    syndication_group: str | None = None
+    flags: list[str] = field(default_factory=list)
+    story_id: str | None = None
+    kind: InputKind | None = None
+    fetched: str | None = None
+
+    def add_flag(self, flag: str) -> None:
+        if flag not in self.flags:
+            self.flags.append(flag)
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record.pop("kind")
+        record.pop("fetched")
+        return {"schema_version": SCHEMA_VERSION, **record}
+
+
+@dataclass(slots=True)
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None = None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    feature: str | None = None  # city, admin1, country, airbase, mountain, crossing, ...
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class Fatalities:
+    victims: str  # civilians, militants, soldiers, rebels, police, children, unknown
+    text: str
+    count: int | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+@dataclass(slots=True)
+class EventLocation:
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None = None
+    admin1: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    event_type: str
+    sub_event_type: str
+    story_id: str | None = None
+    date: str | dict[str, str] | None = None
+    date_text: str | None = None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[EventLocation] = field(default_factory=list)
+    fatalities: list[Fatalities] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    sources: list[Evidence] = field(default_factory=list)
+    independent_sources: int = 0
+    confidence: float = 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    speaker: str
+    text: str
+    verb: str
+    story_id: str | None = None
+    stance: str | None = None
+    sources: list[Evidence] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class Contradiction:
+    id: str
+    about: str
+    claims: list[list[str]]
+    kind: str
+    explanation: str
+    story_id: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str | dict[str, str] | None
+    text: str
+    event_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    date: dict[str, str] | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    independent_sources: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class SkippedInput:
+    """A file or record that could not be read, with the reason shown to the user."""
+
+    input: str
+    reason: str
+    detail: str = ""
