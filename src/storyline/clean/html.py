@@ -22,6 +22,8 @@ for _noisy in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 MIN_BODY_CHARS = 40  # shorter than a sentence: nothing worth calling an article
+PRECISION_TRUSTED_CHARS = 1500  # a precision-mode body this long is never a mere sliver
+SLIVER = 0.15  # precision-mode body shorter than this share of balanced mode's is a misfire
 
 
 @dataclass(slots=True)
@@ -85,6 +87,9 @@ def _extract(markup: str | bytes, url: str | None) -> HtmlExtraction:
 
 
 def _trafilatura_document(markup: str, url: str | None) -> Any:
+    """Precision mode scores best on news pages, but now and then it prunes the whole article
+    and keeps a stray notice; when it kept only a sliver of what balanced mode finds, trust
+    balanced mode instead."""
     import trafilatura
 
     settings: dict[str, Any] = {
@@ -92,9 +97,16 @@ def _trafilatura_document(markup: str, url: str | None) -> Any:
         "with_metadata": True,
         "include_comments": False,
         "include_tables": True,
-        "favor_precision": True,
     }
-    return trafilatura.bare_extraction(markup, **settings)
+    precise = trafilatura.bare_extraction(markup, favor_precision=True, **settings)
+    precise_length = len(getattr(precise, "text", None) or "")
+    if precise_length >= PRECISION_TRUSTED_CHARS:
+        return precise
+    balanced = trafilatura.bare_extraction(markup, **settings)
+    balanced_length = len(getattr(balanced, "text", None) or "")
+    if balanced_length >= MIN_BODY_CHARS and precise_length < SLIVER * balanced_length:
+        return balanced
+    return precise if precise is not None else balanced
 
 
 def _body_text(document: Any, markup: str, tree: etree._Element) -> str:
@@ -130,7 +142,10 @@ _CHROME_LINE = re.compile(
         (?:leave\ a\ comment|comments?|\d+\ comments?|view\ comments|show\ comments|
            join\ the\ (?:conversation|discussion))|
         (?:click|tap)\ (?:here|to)\ .{0,40}(?:subscribe|sign\ up|newsletter|app).{0,40}|
-        (?:image|photo|picture)\ (?:copyright|caption)\ ?.{0,60}
+        (?:image|photo|picture)\ (?:copyright|caption)\ ?.{0,60}|
+        (?:order|buy)\ reprints|print\ (?:article|this\ (?:article|page|story))|
+        this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use\ only.*|
+        https?://\S+
     )\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -144,7 +159,7 @@ _TEASER_LINE = re.compile(
 def strip_chrome(text: str, title: str | None = None) -> str:
     """Drop chrome lines that survive extraction and second copies of repeated lines."""
     kept: list[str] = []
-    seen: set[str] = set()
+    recent: list[str] = []
     title_key = _key(title) if title else None
     for raw in text.split("\n"):
         line = raw.strip()
@@ -155,9 +170,9 @@ def strip_chrome(text: str, title: str | None = None) -> str:
             continue  # the headline is metadata, not body
         if _CHROME_LINE.match(line) or _TEASER_LINE.match(line):
             continue
-        if key in seen and len(key) > 0:
-            continue  # captions and pull quotes printed twice
-        seen.add(key)
+        if key and key in recent:
+            continue  # a caption or pull quote printed twice in a row
+        recent = [*recent[-1:], key]
         kept.append(line)
     return "\n".join(kept)
 
@@ -272,9 +287,7 @@ def _published(markup: str, tree: etree._Element, url: str | None) -> str | None
             return str(found)
         # Only search the article's own text at length, where a bare date is its own.
         for node in pruned.xpath("//article|//main|//*[@itemprop='articleBody']"):
-            found = find_date(
-                _standalone(node), url=url, original_date=True, extensive_search=True
-            )
+            found = find_date(_standalone(node), url=url, original_date=True, extensive_search=True)
             if found:
                 return str(found)
     except Exception:  # a malformed date is no reason to lose the article
