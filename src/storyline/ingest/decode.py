@@ -85,12 +85,30 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
                 return _checked(Decoded(data.decode(encoding), encoding))
             except UnicodeDecodeError:
                 continue
+    if _mostly_western(data):
+        try:
+            return _checked(Decoded(data.decode("cp1252"), "cp1252"))
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding and best.encoding not in LATIN_LOOKALIKES:
         return _checked(Decoded(data.decode(best.encoding, errors="replace"), best.encoding))
     # Short Western texts fit several Latin code pages equally well; cp1252 is by far the most
     # common legacy encoding of English and Western European news, so it wins those ties.
     return _checked(Decoded(data.decode("cp1252", errors="replace"), "cp1252"))
+
+
+def _mostly_western(data: bytes) -> bool:
+    """ASCII letters with sparse high bytes: Western text with accents and curly quotes.
+
+    Cyrillic, Greek or Arabic code pages put nearly every letter above 0x7F; statistical
+    detectors misjudge short Western snippets as one of those (or as DOS code pages), so the
+    byte ratio settles it first.
+    """
+    sample = data[:100_000]
+    high = sum(1 for byte in sample if byte >= 0x80)
+    ascii_letters = sum(1 for byte in sample if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
+    return high > 0 and high < 0.25 * ascii_letters
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:

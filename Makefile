@@ -1,0 +1,50 @@
+# Storyline developer commands. `make demo` and `make test` set everything up on a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA ?= ../shared/data
+DEMO_OUT ?= demo-out
+
+.PHONY: setup demo test lint format bench eval clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv from the lock file
+
+demo: setup  ## run the main job on the bundled demo corpus
+	rm -rf $(DEMO_OUT)
+	$(BIN)/storyline run examples/demo --out $(DEMO_OUT) --db $(DEMO_OUT)/storyline.db
+	@echo
+	@echo "Report:   $(DEMO_OUT)/report.html"
+	@echo "Files:    $(DEMO_OUT)/*.jsonl"
+	@echo "Database: $(DEMO_OUT)/storyline.db  (try: $(BIN)/storyline status --db $(DEMO_OUT)/storyline.db)"
+
+test: setup  ## run the test suite (PostgreSQL tests use 127.0.0.1:5432)
+	$(BIN)/pytest -q
+
+lint: setup  ## ruff check and format check
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: setup
+	$(BIN)/ruff format src tests benchmarks
+
+bench: setup  ## throughput and peak memory per stage on a generated corpus
+	$(BIN)/python benchmarks/run.py
+
+eval: setup  ## every benchmark in $(DATA); ends with one summary line
+	$(BIN)/storyline eval all --data $(DATA)
+
+clean:
+	rm -rf $(DEMO_OUT) benchmarks/generated .pytest_cache .ruff_cache
