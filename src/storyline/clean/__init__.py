@@ -1,1 +1,1 @@
-"""Stage: clean."""
+"""Stage: clean. Raw documents become articles: body text, metadata, and the chrome removed."""

@@ -1,1 +1,1 @@
-"""Stage: report."""
+"""Stage: report. The self-contained HTML report."""

@@ -1,0 +1,1 @@
+"""Stage: export. Files analysts load elsewhere, written fresh from the store."""

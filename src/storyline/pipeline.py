@@ -1,0 +1,312 @@
+"""The main job: inputs in, stored articles and output files out.
+
+Data flows one way: ingest -> clean -> dedupe -> store -> outputs. Cleaning is the expensive
+step and runs in worker processes; deduplication and storage stay in the main process because
+they depend on order (the earliest copy is the original) and on one database connection.
+Each input file is committed in its own transaction, so a killed run loses at most the file it
+was on, and the next run skips every file already committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline.clean.document import CleanConfig, clean_document
+from storyline.dedupe import Deduplicator
+from storyline.ingest import InputFile, discover, read_bytes, read_documents
+from storyline.model import Article, SkippedInput
+from storyline.store import Store, open_store
+
+
+@dataclass(slots=True)
+class RunOptions:
+    inputs: list[Path]
+    out: Path | None = Path("out")
+    db: str = "storyline.db"
+    report: Path | None = None
+    max_bytes: int = 50 * 1024 * 1024
+    quiet: bool = False
+    workers: int = 0  # 0 = one per core
+    clean: CleanConfig = field(default_factory=CleanConfig)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    files_found: int = 0
+    files_read: int = 0
+    files_already_stored: int = 0
+    documents: int = 0
+    articles_new: int = 0
+    articles_known: int = 0  # documents whose article was already stored (same content)
+    copies: int = 0
+    rewrites: int = 0
+    syndicated: int = 0
+    skipped: list[SkippedInput] = field(default_factory=list)
+    seconds: float = 0.0
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def articles_seen(self) -> int:
+        """Articles this run read, new or already in the store: decides the exit code."""
+        return self.articles_new + self.articles_known
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files_found": self.files_found,
+            "files_read": self.files_read,
+            "files_already_stored": self.files_already_stored,
+            "documents": self.documents,
+            "articles_new": self.articles_new,
+            "articles_known": self.articles_known,
+            "copies": self.copies,
+            "rewrites": self.rewrites,
+            "syndicated": self.syndicated,
+            "skipped": len(self.skipped),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What a worker made of one input file."""
+
+    file: InputFile
+    sha256: str
+    data: bytes
+    articles: list[Article]
+    problems: list[SkippedInput]
+
+
+def process_file(file: InputFile, data: bytes, sha256: str, config: CleanConfig) -> FileResult:
+    """Read and clean one file; runs in a worker process, so it touches no shared state."""
+    read = read_documents(file, data)
+    problems = list(read.problems)
+    articles: list[Article] = []
+    for document in read.documents:
+        try:
+            outcome = clean_document(document, config)
+        except Exception as exc:  # a cleaner bug on one page must not cost the whole file
+            detail = f"{type(exc).__name__}: {exc}"
+            outcome = SkippedInput(document.input, "cleaning failed", detail)
+        if isinstance(outcome, SkippedInput):
+            problems.append(outcome)
+        else:
+            articles.append(outcome)
+    return FileResult(file, sha256, data, articles, problems)
+
+
+def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSummary:
+    console = console or Console(stderr=True)
+    started = time.perf_counter()
+    summary = RunSummary()
+    store = open_store(options.db)
+    assert store is not None
+    run_id = store.start_run({"inputs": [str(p) for p in options.inputs], "db": options.db})
+    try:
+        files: list[InputFile] = []
+        for found in discover(options.inputs, max_bytes=options.max_bytes):
+            if isinstance(found, SkippedInput):
+                _skip(store, run_id, summary, found)
+            else:
+                files.append(found)
+        summary.files_found = len(files)
+        deduplicator = prime_deduplicator(store)
+        with _progress(console, quiet=options.quiet) as progress:
+            task = progress.add_task("reading", total=len(files))
+            for result in _cleaned(files, store, run_id, summary, options):
+                _store_file(store, run_id, result, deduplicator, summary)
+                progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
+        if options.out is not None:
+            summary.outputs = write_outputs(store, options.out, options.report)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run_id, summary.as_dict())
+        store.close()
+    if not options.quiet:
+        print_summary(summary, console)
+    return summary
+
+
+def _cleaned(
+    files: list[InputFile],
+    store: Store,
+    run_id: int,
+    summary: RunSummary,
+    options: RunOptions,
+) -> Iterator[FileResult]:
+    """Clean files in worker processes, yielding results in input order.
+
+    At most a few files per worker are in flight, so memory stays flat on huge inputs.
+    """
+    workers = options.workers or os.cpu_count() or 1
+    executor: Executor | None = None
+    if workers > 1 and len(files) > 4:
+        executor = ProcessPoolExecutor(max_workers=workers)
+    pending: deque[Future[FileResult] | FileResult] = deque()
+    window = max(4, workers * 4)
+    try:
+        for file in files:
+            data = read_bytes(file)
+            if isinstance(data, SkippedInput):
+                _skip(store, run_id, summary, data)
+                continue
+            sha256 = hashlib.sha256(data).hexdigest()
+            if store.input_done(sha256):
+                summary.files_already_stored += 1
+                summary.articles_known += store.article_count(input_sha256=sha256)
+                continue
+            if executor is None:
+                pending.append(process_file(file, data, sha256, options.clean))
+            else:
+                pending.append(executor.submit(process_file, file, data, sha256, options.clean))
+            while len(pending) >= window:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+
+
+def _result(item: Future[FileResult] | FileResult) -> FileResult:
+    return item.result() if isinstance(item, Future) else item
+
+
+def prime_deduplicator(store: Store) -> Deduplicator:
+    """Rebuild the copy detector's index from what earlier runs stored, without re-hashing."""
+    deduplicator = Deduplicator()
+    states = dict(store.iter_features("dedupe"))
+    if states:
+        for article in store.iter_articles(ids=list(states)):
+            deduplicator.load(
+                article.id,
+                states[article.id],
+                syndication_group=article.syndication_group,
+                duplicate_of=article.duplicate_of,
+                flags=article.flags,
+            )
+    return deduplicator
+
+
+def _store_file(
+    store: Store,
+    run_id: int,
+    result: FileResult,
+    deduplicator: Deduplicator,
+    summary: RunSummary,
+) -> None:
+    summary.files_read += 1
+    summary.documents += len(result.articles)
+    for problem in result.problems:
+        _skip(store, run_id, summary, problem)
+    locators = {}
+    with store.transaction() as txn:
+        txn.save_input(
+            result.sha256, str(result.file.path), result.file.size, result.file.kind, result.data
+        )
+        for article in result.articles:
+            if deduplicator.known(article.id):
+                summary.articles_known += 1  # the same document, already stored from elsewhere
+                continue
+            decision = deduplicator.add(article)
+            locators[article.id] = article.input
+            if txn.save_article(
+                article,
+                input_sha256=result.sha256,
+                locator=article.input,
+                features={"dedupe": deduplicator.state(article.id)},
+            ):
+                summary.articles_new += 1
+                summary.copies += article.duplicate_of is not None
+                summary.rewrites += "spun" in article.flags
+                summary.syndicated += article.syndication_group is not None
+            for article_id, fields in decision.changed.items():
+                if article_id != article.id:
+                    txn.update_article(article_id, **fields)
+        txn.mark_input_done(result.sha256)
+
+
+def _skip(store: Store, run_id: int, summary: RunSummary, skipped: SkippedInput) -> None:
+    summary.skipped.append(skipped)
+    store.record_skip(run_id, skipped)
+
+
+def write_outputs(store: Store, out: Path, report: Path | None) -> list[Path]:
+    """Write every output file fresh from the store (not from this run's memory)."""
+    from storyline.export.jsonl import write_articles_jsonl
+    from storyline.report.html import write_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    articles_path = write_articles_jsonl(store, out / "articles.jsonl")
+    report_path = write_report(store, report or out / "report.html")
+    return [articles_path, report_path]
+
+
+class _NullProgress:
+    def __enter__(self) -> _NullProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: object, **kwargs: object) -> int:
+        return 0
+
+    def update(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def _progress(console: Console, *, quiet: bool) -> Progress | _NullProgress:
+    if quiet or not console.is_terminal:
+        return _NullProgress()
+    return Progress(
+        TextColumn("[bold]storyline[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    table = Table(title="storyline run", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("files found", str(summary.files_found))
+    table.add_row("files read", str(summary.files_read))
+    table.add_row("files already stored", str(summary.files_already_stored))
+    table.add_row("new articles", str(summary.articles_new))
+    table.add_row("articles already stored", str(summary.articles_known))
+    table.add_row("exact copies", str(summary.copies))
+    table.add_row("in a syndication group", str(summary.syndicated))
+    table.add_row("rewrites (spun)", str(summary.rewrites))
+    table.add_row("skipped", str(len(summary.skipped)))
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    console.print(table)
+    if summary.skipped:
+        skipped = Table(title="skipped inputs")
+        skipped.add_column("input", overflow="fold")
+        skipped.add_column("reason")
+        skipped.add_column("detail", overflow="fold")
+        for item in summary.skipped:
+            skipped.add_row(item.input, item.reason, item.detail)
+        console.print(skipped)
+    reasons = Counter(item.reason for item in summary.skipped)
+    if reasons:
+        console.print("skipped by reason: " + ", ".join(f"{r} {n}" for r, n in reasons.items()))
+    for path in summary.outputs:
+        console.print(f"wrote {path}")
