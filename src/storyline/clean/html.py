@@ -70,7 +70,7 @@ def _extract(markup: str | bytes, url: str | None) -> HtmlExtraction:
         language=_language(document, tree),
     )
     result.title = _strip_sitename(result.title, result.sitename)
-    text = strip_chrome(text, result.title)
+    text = strip_chrome(recover_split_body(tree, text), result.title)
     result.text = text
     result.published = _published(markup, tree, url)
     result.published_source = "metadata" if result.published else None
@@ -123,6 +123,86 @@ def _body_text(document: Any, markup: str, tree: etree._Element) -> str:
     return baseline_text.strip() or text
 
 
+# Containers whose paragraphs are asides to the story even when they sit in its chunk.
+_NOT_BODY_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "header", "form"})
+SPLIT_PARAGRAPH_CHARS = 60  # a real paragraph, not a label or a one-line teaser
+MAX_LINK_SHARE = 0.3  # paragraphs mostly made of links are teasers
+
+
+def recover_split_body(tree: etree._Element, text: str) -> str:
+    """Add paragraphs from sibling chunks of the extracted body.
+
+    Many sites cut a story into repeated containers (one per ad slot) and trafilatura keeps only
+    the first. When the paragraphs it kept share a parent whose twin containers (same tag and
+    class, up to three levels up) hold paragraphs with the same kind of parent, those belong to
+    the story too.
+    """
+    body_key = " " + _key(text.replace("\n", " ")) + " "
+    parents: dict[etree._Element, int] = {}
+    for paragraph in tree.iter("p"):
+        content = paragraph.text_content()
+        if len(content.strip()) < SPLIT_PARAGRAPH_CHARS:
+            continue
+        if " " + _key(content) + " " in body_key and paragraph.getparent() is not None:
+            parent = paragraph.getparent()
+            parents[parent] = parents.get(parent, 0) + 1
+    if not parents:
+        return text
+    home = max(parents, key=lambda element: parents[element])
+    signature = (home.tag, home.get("class"))
+    if not home.get("class"):
+        return text  # unnamed containers are too generic to call twins
+    level, twins = home, []
+    for _ in range(3):
+        above = level.getparent()
+        if above is None:
+            break
+        twins = [
+            child
+            for child in above
+            if child is not level
+            and child.tag == level.tag
+            and child.get("class") is not None
+            and child.get("class") == level.get("class")
+        ]
+        if twins:
+            break
+        level = above
+    before: list[str] = []
+    after: list[str] = []
+    for twin in twins:
+        is_before = _precedes(twin, level)
+        for paragraph in twin.iter("p"):
+            line = _split_paragraph(paragraph, signature, body_key)
+            if line:
+                (before if is_before else after).append(line)
+    return "\n".join([*before, text, *after]) if before or after else text
+
+
+def _split_paragraph(
+    paragraph: etree._Element, signature: tuple[Any, str | None], body_key: str
+) -> str | None:
+    parent = paragraph.getparent()
+    if parent is None or (parent.tag, parent.get("class")) != signature:
+        return None
+    content = re.sub(r"\s+", " ", paragraph.text_content()).strip()
+    if len(content) < SPLIT_PARAGRAPH_CHARS:
+        return None
+    if any(ancestor.tag in _NOT_BODY_TAGS for ancestor in paragraph.iterancestors()):
+        return None
+    linked = sum(len(link.text_content()) for link in paragraph.iter("a"))
+    if linked > MAX_LINK_SHARE * len(content):
+        return None
+    if " " + _key(content) + " " in body_key:
+        return None
+    return content
+
+
+def _precedes(first: etree._Element, second: etree._Element) -> bool:
+    parent = first.getparent()
+    return parent is not None and parent.index(first) < parent.index(second)
+
+
 # Lines that are page furniture wherever they appear; anchored so body sentences never match.
 _CHROME_LINE = re.compile(
     r"""^(?:
@@ -145,7 +225,9 @@ _CHROME_LINE = re.compile(
         (?:image|photo|picture)\ (?:copyright|caption)\ ?.{0,60}|
         (?:order|buy)\ reprints|print\ (?:article|this\ (?:article|page|story))|
         this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use\ only.*|
-        https?://\S+
+        (?:like|enjoy(?:ed)?)\ this\ (?:story|article|post)\?.{0,60}|
+        tell\ us\ what\ you\ think.{0,20}|have\ your\ say.{0,20}|
+        \[\w+[^\]]*\].*\[/\w+\]
     )\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -154,6 +236,15 @@ _TEASER_LINE = re.compile(
     r"^(?:read more|related|more|see also|also read|watch|recommended|most read)\s*[:|»>–-]\s*\S",
     re.IGNORECASE,
 )
+
+
+# A short line that asks the reader to sign up for a newsletter, wherever the ask sits in it.
+_NEWSLETTER_PROMPT = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|delivered (?:to|in)(?:to)? your inbox)\b.*\bnewsletters?\b"
+    r"|\bnewsletters?\b.*\b(?:sign(?:ing)? up|subscribe)\b",
+    re.IGNORECASE,
+)
+NEWSLETTER_PROMPT_MAX_CHARS = 260
 
 
 def strip_chrome(text: str, title: str | None = None) -> str:
@@ -169,6 +260,8 @@ def strip_chrome(text: str, title: str | None = None) -> str:
         if not kept and title_key and key == title_key:
             continue  # the headline is metadata, not body
         if _CHROME_LINE.match(line) or _TEASER_LINE.match(line):
+            continue
+        if len(line) <= NEWSLETTER_PROMPT_MAX_CHARS and _NEWSLETTER_PROMPT.search(line):
             continue
         if key and key in recent:
             continue  # a caption or pull quote printed twice in a row
