@@ -122,3 +122,7 @@ def status(
 
 def main() -> None:  # pragma: no cover - console entry point
     sys.exit(app())
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m storyline.cli`
+    main()
