@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.eval import TASKS, MissingData, print_report
+from storyline.eval import TASKS, EvalReport, MissingData, print_report
 
 app = typer.Typer(
     help="Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.",
@@ -70,7 +70,7 @@ def run(
 
 @app.command("eval")
 def evaluate(
-    task: Annotated[str, typer.Argument(help="One of: " + ", ".join(TASKS))],
+    task: Annotated[str, typer.Argument(help="One of: all, " + ", ".join(TASKS))],
     data: Annotated[
         Path, typer.Option(help="Folder holding the public benchmark data.")
     ] = DEFAULT_DATA,
@@ -78,25 +78,68 @@ def evaluate(
         int | None, typer.Option(help="Score only the first N items (for a quick look).")
     ] = None,
 ) -> None:
-    """Score one stage on a public benchmark: prints a table, then one summary line."""
+    """Score one stage on a public benchmark: prints a table, then one summary line.
+
+    `all` runs every task whose data is present and ends with one line for them all.
+    """
+    if task == "all":
+        _evaluate_all(data, limit)
+        return
     if task not in TASKS:
-        err.print(f"[red]unknown eval task {task!r}[/]; choose one of: {', '.join(TASKS)}")
+        err.print(f"[red]unknown eval task {task!r}[/]; choose one of: all, {', '.join(TASKS)}")
         raise typer.Exit(2)
-    spec = TASKS[task]
-    for folder in spec.data:
-        if not (data / folder).exists():
-            err.print(
-                f"[red]evaluation data missing:[/] {data / folder} does not exist. "
-                f"Point --data at the folder that holds {folder}/ (default {DEFAULT_DATA})."
-            )
-            raise typer.Exit(2)
-    module = importlib.import_module(spec.module)
+    missing = _missing_data(task, data)
+    if missing:
+        err.print(f"[red]evaluation data missing:[/] {missing}")
+        raise typer.Exit(2)
     try:
-        result = module.evaluate(data, limit=limit)
+        result = _run_eval(task, data, limit)
     except MissingData as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
     print_report(result)
+
+
+def _missing_data(task: str, data: Path) -> str | None:
+    for folder in TASKS[task].data:
+        if not (data / folder).exists():
+            return (
+                f"{data / folder} does not exist. Point --data at the folder that holds "
+                f"{folder}/ (default {DEFAULT_DATA})."
+            )
+    return None
+
+
+def _run_eval(task: str, data: Path, limit: int | None) -> EvalReport:
+    module = importlib.import_module(TASKS[task].module)
+    return module.evaluate(data, limit=limit)
+
+
+def _evaluate_all(data: Path, limit: int | None) -> None:
+    if not data.exists():
+        err.print(f"[red]evaluation data missing:[/] {data} does not exist (use --data DIR)")
+        raise typer.Exit(2)
+    headline: dict[str, str] = {}
+    failed = 0
+    for name in TASKS:
+        missing = _missing_data(name, data)
+        if missing:
+            err.print(f"[yellow]skipping {name}:[/] {missing}")
+            headline[name] = "missing"
+            continue
+        try:
+            result = _run_eval(name, data, limit)
+        except Exception as exc:  # one broken benchmark must not hide the others' figures
+            err.print(f"[red]{name} failed:[/] {type(exc).__name__}: {exc}")
+            headline[name] = "failed"
+            failed += 1
+            continue
+        print_report(result)
+        key, value = next(iter(result.summary.items()))
+        headline[name] = f"{key}:{value:.4f}" if isinstance(value, float) else f"{key}:{value}"
+    print("eval: " + " ".join(f"{name}={value}" for name, value in headline.items()))
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()
