@@ -63,13 +63,13 @@ def _extract(markup: str | bytes, url: str | None) -> HtmlExtraction:
 
     document = _trafilatura_document(markup, url)
     text = _body_text(document, markup, tree)
+    sitename = _clean(getattr(document, "sitename", None))
     result = HtmlExtraction(
-        title=_title(document, tree),
+        title=_title(document, tree, sitename),
         authors=_authors(document),
-        sitename=_clean(getattr(document, "sitename", None)),
+        sitename=sitename,
         language=_language(document, tree),
     )
-    result.title = _strip_sitename(result.title, result.sitename)
     text = strip_chrome(recover_split_body(tree, text), result.title)
     result.text = text
     result.published = _published(markup, tree, url)
@@ -307,15 +307,15 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-def _title(document: Any, tree: etree._Element) -> str | None:
-    title = _clean(getattr(document, "title", None))
-    if title:
-        return title
+def _title(document: Any, tree: etree._Element, sitename: str | None) -> str | None:
+    """The headline, never the outlet's name that pages often put in <title> alone."""
+    candidates = [_clean(getattr(document, "title", None))]
     for xpath in ("//article//h1", "//main//h1", "//h1", "//title"):
-        for node in tree.xpath(xpath):
-            candidate = _clean(node.text_content())
-            if candidate:
-                return candidate
+        candidates.extend(_clean(node.text_content()) for node in tree.xpath(xpath))
+    for candidate in candidates:
+        title = _strip_sitename(candidate, sitename)
+        if title:
+            return title
     return None
 
 
