@@ -157,9 +157,18 @@ class Store:
             self._insert_skip(connection, run_id, skipped)
 
     def skipped(self, run_id: int | None = None) -> list[SkippedInput]:
-        query = sa.select(skipped_inputs.c.input, skipped_inputs.c.reason, skipped_inputs.c.detail)
+        """What one run skipped; without ``run_id``, each (input, reason) ever skipped, once.
+
+        An input that is still broken is skipped again by every run; counting it once per run
+        would inflate the totals.
+        """
+        table = skipped_inputs
+        query = sa.select(table.c.input, table.c.reason, table.c.detail)
         if run_id is not None:
-            query = query.where(skipped_inputs.c.run_id == run_id)
+            query = query.where(table.c.run_id == run_id)
+        else:
+            first_seen = sa.select(sa.func.min(table.c.id)).group_by(table.c.input, table.c.reason)
+            query = query.where(table.c.id.in_(first_seen))
         with self._engine.connect() as connection:
             rows = connection.execute(query.order_by(skipped_inputs.c.id)).all()
         return [SkippedInput(input=row.input, reason=row.reason, detail=row.detail) for row in rows]
@@ -281,9 +290,13 @@ class Store:
                 yield row.article_id, bytes(row.data)
             last_seq = rows[-1].seq
 
-    def article_count(self) -> int:
+    def article_count(self, *, input_sha256: str | None = None) -> int:
+        """All stored articles, or those first read from one input file."""
+        query = sa.select(sa.func.count()).select_from(articles)
+        if input_sha256 is not None:
+            query = query.where(articles.c.input_sha256 == input_sha256)
         with self._engine.connect() as connection:
-            return int(connection.scalar(sa.select(sa.func.count()).select_from(articles)) or 0)
+            return int(connection.scalar(query) or 0)
 
     def counts(self) -> dict[str, int]:
         """What the store holds, for ``storyline status`` and the run report."""
@@ -295,7 +308,9 @@ class Store:
             "duplicates": sa.select(count()).where(articles.c.duplicate_of.is_not(None)),
             "syndication_groups": sa.select(count(sa.distinct(articles.c.syndication_group))),
             "spun": sa.select(count()).where(articles.c.flags.like('%"spun"%')),
-            "skipped": sa.select(count(sa.distinct(skipped_inputs.c.input))),
+            "skipped": sa.select(count()).select_from(
+                sa.select(skipped_inputs.c.input, skipped_inputs.c.reason).distinct().subquery()
+            ),
             "runs": sa.select(count()).select_from(runs),
         }
         for name, table in metadata.tables.items():
