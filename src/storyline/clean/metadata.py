@@ -344,6 +344,13 @@ _NAV_WORDS = frozenset(
         "newsletter", "login", "sign in", "register", "contact", "about", "live", "latest",
     }
 )  # fmt: skip
+_CHROME_PHRASES = re.compile(
+    r"\b(\d+\s*min(ute)?s?\s+read|read more|listen to (this )?article|sign up (for|to)"
+    r"|subscribe (now|today|to)|advertisement|share (this|on)|comments?\s*\(?\d*\)?$|skip to"
+    r"|all rights reserved|follow us|click here|most (read|popular|viewed)"
+    r"|related (articles?|stories))\b",
+    re.I,
+)
 _PUBLISHED_PREFIX = re.compile(
     r"^\s*(?:first\s+)?(?:published|posted|released|date\s*:|dated|issued|created)\s*(?:on|at)?\s*:?",
     re.I,
@@ -486,8 +493,8 @@ def _looks_like_byline(text: str, *, labelled: bool) -> bool:
     if _BYLINE_PREFIX.match(squashed):
         rest = _BYLINE_PREFIX.sub("", squashed, count=1)
         return bool(parse_byline(squashed)) or wire_credit(rest) is not None
-    if labelled:
-        return True
+    if labelled or _outlets().lookup_alias(squashed) in _outlets().wires:
+        return True  # a line that is only an agency's name credits the story to it
     # "Jane Doe, Reuters" / "Jane Doe | AFP": names then an agency credit, nothing else.
     parts = [p.strip() for p in re.split(r"\s*[,|]\s*", squashed) if p.strip()]
     if len(parts) >= 2 and _outlets().lookup_alias(parts[-1]) is not None:
@@ -565,6 +572,8 @@ def _headline_like(text: str) -> bool:
     if _is_date_only(text) or _BYLINE_PREFIX.match(text):
         return False
     if not any(c.isalpha() and c.isupper() for c in text[:3]):
+        return False
+    if _CHROME_PHRASES.search(text):
         return False
     lowered = {w.lower() for w in words}
     return not lowered <= _NAV_WORDS
@@ -867,14 +876,17 @@ def _read_published(
         candidate.resolved = candidate.mention.resolve(today)
     usable = [c for c in candidates if c.resolved is not None]
     usable.sort(key=lambda c: (-c.strength, c.line))
+    rejected: list[date] = []
     for candidate in usable:
         assert candidate.resolved is not None
         if ceiling is not None and candidate.resolved > ceiling + timedelta(days=1):
             continue
         if _contradicted(candidate, text_mentions, strong=candidate.strength >= 3):
+            rejected.append(candidate.resolved)  # most likely the site's 'today': a ceiling
             continue
         _set_published(meta, candidate.resolved, "byline", candidate.text)
         return
+    today = min([d for d in [today, *rejected] if d is not None], default=None)
 
     best: tuple[date, str] | None = None
     for mention, text in text_mentions:
