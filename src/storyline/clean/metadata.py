@@ -351,6 +351,11 @@ _CHROME_PHRASES = re.compile(
     r"|related (articles?|stories))\b",
     re.I,
 )
+_CAPTION = re.compile(
+    r"^(photo|photograph|image|picture|media caption|caption|credit|source)\b"
+    r"|\b(photograph|photo|image)\s*:|\(AP Photo|getty images|/AFP\b",
+    re.I,
+)
 _PUBLISHED_PREFIX = re.compile(
     r"^\s*(?:first\s+)?(?:published|posted|released|date\s*:|dated|issued|created)\s*(?:on|at)?\s*:?",
     re.I,
@@ -573,7 +578,7 @@ def _headline_like(text: str) -> bool:
         return False
     if not any(c.isalpha() and c.isupper() for c in text[:3]):
         return False
-    if _CHROME_PHRASES.search(text):
+    if _CHROME_PHRASES.search(text) or _CAPTION.search(text):
         return False
     lowered = {w.lower() for w in words}
     return not lowered <= _NAV_WORDS
@@ -641,7 +646,7 @@ def text_metadata(
         host = _host(url)
         if host:
             names.add(_registrable_domain(host))
-    _read_title(page, meta, supplied=supplied, site_names=names, bylines=bylines)
+    _read_title(page, meta, supplied=supplied, site_names=names, bylines=bylines, url=url)
     _read_authors(page, meta, supplied=supplied, bylines=bylines)
     _read_published(page, meta, supplied=supplied, ceiling=ceiling, bylines=bylines)
     return meta
@@ -767,7 +772,13 @@ def _matches_domain(name: str, url: str) -> bool:
 
 
 def _read_title(
-    page: _Page, meta: Metadata, *, supplied: dict, site_names: set[str], bylines: list[int]
+    page: _Page,
+    meta: Metadata,
+    *,
+    supplied: dict,
+    site_names: set[str],
+    bylines: list[int],
+    url: str | None,
 ) -> None:
     supplied_title = supplied.get("title")
     if supplied_title:
@@ -777,14 +788,33 @@ def _read_title(
             meta.evidence["title"] = f"supplied: {_squash(str(supplied_title))}"
             return
         meta.add_flag("supplied-title-rejected")
-    index = _title_index(page, site_names, bylines)
+    index = _title_index(page, site_names, bylines, url)
     if index is not None:
         raw = _squash(page.lines[index].text)
         meta.title = clean_title(raw, site_names)
         meta.evidence["title"] = raw
 
 
-def _title_index(page: _Page, site_names: set[str], bylines: list[int]) -> int | None:
+def _slug_words(url: str | None) -> set[str]:
+    """Words of a URL's readable slug ("/2016/10/12/army-retakes-palmyra-hill"), if it has one."""
+    if not url:
+        return set()
+    try:
+        path = urlsplit(url if "://" in url else "http://" + url).path
+    except ValueError:
+        return set()
+    best: set[str] = set()
+    for segment in path.split("/"):
+        segment = re.sub(r"\.(html?|php|aspx?|stm)$", "", segment, flags=re.I)
+        words = {w for w in re.split(r"[-_+.]+", segment.lower()) if w.isalpha() and len(w) > 1}
+        if len(words) > len(best):
+            best = words
+    return best if len(best) >= 3 else set()
+
+
+def _title_index(
+    page: _Page, site_names: set[str], bylines: list[int], url: str | None = None
+) -> int | None:
     normal_names = {_normal(n) for n in site_names if n}
 
     def acceptable(i: int, *, allow_repeat: bool) -> bool:
@@ -805,8 +835,21 @@ def _title_index(page: _Page, site_names: set[str], bylines: list[int]) -> int |
             return i
     if page.body_start >= len(page.lines):  # no prose at all: take the first headline-ish line
         return next((i for i in range(len(page.lines)) if acceptable(i, allow_repeat=False)), None)
-    # The headline sits just above the byline, or above the first paragraph.
     anchor = min([page.body_start, *[b for b in bylines if b <= page.body_start]])
+    # A readable URL slug names the headline: take the line that shares most of its words.
+    slug = _slug_words(url)
+    if slug:
+        scored = []
+        for i in range(min(len(page.lines), page.body_start + 3)):
+            if i in bylines or not acceptable(i, allow_repeat=abs(anchor - i) <= 3):
+                continue
+            words = {w.lower() for w in _words(page.lines[i].text)}
+            overlap = len(words & slug) / len(slug)
+            if overlap >= 0.6:
+                scored.append((-overlap, abs(anchor - i), i))
+        if scored:
+            return min(scored)[2]
+    # The headline sits just above the byline, or above the first paragraph.
     window = range(anchor - 1, max(-1, anchor - 15), -1)
     for allow_repeat in (False, True):
         for i in window:
@@ -937,9 +980,12 @@ def _date_candidates(page: _Page, bylines: list[int]) -> tuple[list[_DateCandida
             if in_head:
                 candidates.append(_DateCandidate(in_head[0], i, head, 3))
             continue
-        if i >= page.body_start and not (i in bylines or reason in ("byline", "dateline")):
+        prefixed = bool(_PUBLISHED_PREFIX.match(text)) and len(_words(text)) <= 25
+        near_start = prefixed and i <= page.body_start + 3
+        if i >= page.body_start and not (
+            near_start or i in bylines or reason in ("byline", "dateline")
+        ):
             continue
-        prefixed = bool(_PUBLISHED_PREFIX.match(text))
         updated = bool(_UPDATED_PREFIX.match(text))
         if reason in ("byline", "dateline") or i in bylines or prefixed:
             mention = _published_mention(text, mentions)
