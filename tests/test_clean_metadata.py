@@ -396,3 +396,22 @@ def test_html_page_without_any_date_is_flagged() -> None:
     assert isinstance(meta, Metadata)
     assert meta.published is None
     assert meta.flags == ["no-date"]
+
+
+def test_date_in_the_url_path_beats_dates_in_the_text() -> None:
+    lines = page("Ceasefire talks resume", "The talks were adjourned on 3 March 2021. " + BODY)
+    meta = text_metadata(lines, url="https://example-news.org/2021/03/09/ceasefire-talks-resume")
+    assert meta.published == "2021-03-09"
+    assert meta.published_source == "metadata"
+    assert text_metadata(lines).published_source == "text"
+
+
+def test_url_slug_picks_the_headline_among_promos_and_captions() -> None:
+    lines = page(
+        "Drone strikes hit power grid across Ukraine",
+        "Join our community of readers",
+        "Rescuers at the scene of the strike. Photo: Jane Doe/AFP",
+        BODY,
+    )
+    url = "https://example-news.org/world/drone-strikes-hit-power-grid-across-ukraine"
+    assert text_metadata(lines, url=url).title == "Drone strikes hit power grid across Ukraine"

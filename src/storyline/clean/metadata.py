@@ -648,7 +648,7 @@ def text_metadata(
             names.add(_registrable_domain(host))
     _read_title(page, meta, supplied=supplied, site_names=names, bylines=bylines, url=url)
     _read_authors(page, meta, supplied=supplied, bylines=bylines)
-    _read_published(page, meta, supplied=supplied, ceiling=ceiling, bylines=bylines)
+    _read_published(page, meta, supplied=supplied, ceiling=ceiling, bylines=bylines, url=url)
     return meta
 
 
@@ -901,8 +901,35 @@ class _DateCandidate:
     resolved: date | None = None
 
 
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)"
+)
+
+
+def _url_date(url: str | None) -> date | None:
+    """A publication date in the URL's path ("/2016/10/12/slug"), as many news sites print it."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url if "://" in url else "http://" + url).path
+    except ValueError:
+        return None
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    year, month, day = (g for g in match.groups() if g is not None)
+    return _safe_date(int(year), int(month), int(day))
+
+
 def _read_published(
-    page: _Page, meta: Metadata, *, supplied: dict, ceiling: date | None, bylines: list[int]
+    page: _Page,
+    meta: Metadata,
+    *,
+    supplied: dict,
+    ceiling: date | None,
+    bylines: list[int],
+    url: str | None,
 ) -> None:
     supplied_value = supplied.get("published")
     if supplied_value:
@@ -930,6 +957,10 @@ def _read_published(
         _set_published(meta, candidate.resolved, "byline", candidate.text)
         return
     today = min([d for d in [today, *rejected] if d is not None], default=None)
+    from_url = _url_date(url)
+    if from_url is not None and (ceiling is None or from_url <= ceiling + timedelta(days=1)):
+        _set_published(meta, from_url, "metadata", f"url: {url}")
+        return
 
     best: tuple[date, str] | None = None
     for mention, text in text_mentions:
