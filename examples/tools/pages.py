@@ -39,6 +39,8 @@ class Site:
     cookie_at_end: bool = False
     ad_marker: str = "Advertisement"
     inline_prefix: str = ""  # how a related headline dropped into the body is introduced
+    nav_per_line: bool = False  # menus often come out of a scrape one item per line
+    today_first: bool = False  # the date bar sits above the masthead
 
 
 TEASERS = (
@@ -114,6 +116,7 @@ SITES: dict[str, Site] = {
         popular_heading="Trending",
         teasers=_teasers(5, 4),
         footer=("© Gulf Ledger Media Group 2016", "Advertise with us", "Careers"),
+        today_first=True,
         html_style="news",
     ),
     "levantmonitor": Site(
@@ -139,6 +142,7 @@ SITES: dict[str, Site] = {
         popular_heading=None,
         teasers=_teasers(9, 3),
         footer=("Levant Monitor © 2016", "Proudly powered by WordPress | Theme: Newsup"),
+        nav_per_line=True,
         html_style="wordpress",
         inline_prefix="Also read: ",
     ),
@@ -160,6 +164,8 @@ SITES: dict[str, Site] = {
         popular_heading="Popular posts",
         teasers=_teasers(12, 4),
         footer=("Copyright © 2015 Frontline Dispatch", "Powered by WordPress"),
+        nav_per_line=True,
+        today_first=True,
         html_style="wordpress",
         cookie_at_end=True,
     ),
@@ -288,6 +294,7 @@ SITES: dict[str, Site] = {
         popular_heading="Popular",
         teasers=_teasers(6, 4),
         footer=("World Brief is a registered charity.", "Powered by Newspack"),
+        nav_per_line=True,
         html_style="wordpress",
         inline_prefix="",
     ),
@@ -371,6 +378,7 @@ SITES: dict[str, Site] = {
         popular_heading="Most read",
         teasers=_teasers(8, 5),
         footer=("© Daily Sentinel Ltd 2016", "Contact us", "Powered by WordPress VIP"),
+        today_first=True,
         html_style="news",
         inline_prefix="RELATED: ",
     ),
@@ -392,6 +400,7 @@ SITES: dict[str, Site] = {
         popular_heading="Popular",
         teasers=_teasers(10, 4),
         footer=("Sahel Weekly © 2016", "Powered by WordPress"),
+        nav_per_line=True,
         html_style="wordpress",
     ),
     "africadesk": Site(
@@ -495,8 +504,9 @@ def text_lines(site: Site, page: Page, rng: random.Random | None = None) -> list
         top.append(site.tagline)
     if page.today is not None:
         today = format_date(page.today, site.date_style)
-        top.append(f"{today} | {site.weather}" if site.weather and keep() else today)
-    top.append(" | ".join(site.nav))
+        today_line = f"{today} | {site.weather}" if site.weather and keep() else today
+        top.insert(0 if site.today_first else len(top), today_line)
+    top.extend(site.nav if site.nav_per_line else [" | ".join(site.nav)])
     if site.cookie and not site.cookie_at_end and keep():
         top.extend(site.cookie)
     if site.breadcrumb and keep():
