@@ -9,6 +9,10 @@ exact copies, trimmed reprints or spun rewrites of an earlier generated article,
 syndication have real work to do. Output is spread over txt, jsonl, html and warc.gz in
 roughly the proportions of a real scrape pile, and is the same for the same seed.
 
+Fresh variants of one demo base always get new numbers and usually new places or dates, but
+they keep much of the base's wording: treat two "original" rows with the same ``base`` as
+related reports, not as independent ones.
+
 ``OUT/manifest.tsv`` records the ground truth for every article (its base, relation, group,
 real date). It is not an input format, so a run over OUT reports it as skipped.
 """
@@ -255,10 +259,9 @@ class Generator:
         paragraphs = list(base.paragraphs)
         published = datetime.fromisoformat(base.published) if base.published else None
         done: list[str] = []
+        paragraphs = [change_numbers(p, rng) for p in paragraphs]
+        done.append("numbers")
         if rng.random() < 0.6:
-            paragraphs = [change_numbers(p, rng) for p in paragraphs]
-            done.append("numbers")
-        if rng.random() < 0.5:
             paragraphs, moved = move_places(paragraphs, rng)
             if moved:
                 done.append(moved)
