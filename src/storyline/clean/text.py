@@ -10,8 +10,11 @@ shape, so this module judges each line in three passes:
    bottom), the main body region (the densest run of prose, allowing short gaps), lists
    opened by "More like this"-style headings, and a headline-like line inside the body that
    shares no words with it (a related story dropped into the text).
-3. Short lines (subheadings, list items) inherit from their neighbours, as in jusText: kept
-   when prose surrounds them inside the body region, dropped otherwise.
+3. Lines no cue condemned are scored by a small logistic model over the line's features and
+   its context (``FEATURE_NAMES``; weights in ``chrome_patterns.json``). One of its inputs is
+   the rule verdict: prose inside the body region is kept, and short lines (subheadings, list
+   items) inherit from their neighbours as in jusText. Without the weights file the rule
+   verdict alone decides.
 
 The title, byline and dateline are labelled ``title``, ``byline`` and ``dateline`` so a
 metadata stage can read them from ``ChromeResult.lines``; they are *not* part of ``body``,
@@ -21,9 +24,12 @@ which holds only the article text.
 from __future__ import annotations
 
 import importlib
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from storyline.clean.chrome_lexicon import ANYWHERE_CUES, LINE_START_CUES, WHOLE_LINE_CUES
 from storyline.model import Line
@@ -49,8 +55,20 @@ TEASER_MIN_CONTENT_WORDS = 4
 
 # Chrome that sits inside an article without ending it; a short line next to it may be body.
 INLINE_CHROME = frozenset(
-    {"advertisement", "caption", "caption-repeat", "related-headline", "share", "donation",
-     "newsletter", "title", "byline", "dateline", "header-date", "notification"}
+    {
+        "advertisement",
+        "caption",
+        "caption-repeat",
+        "related-headline",
+        "share",
+        "donation",
+        "newsletter",
+        "title",
+        "byline",
+        "dateline",
+        "header-date",
+        "notification",
+    }
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -92,8 +110,9 @@ _HAS_DATE = re.compile(
     r"[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
     re.IGNORECASE,
 )
-_WEATHER = re.compile(r"-?\d{1,3} ?°(?: ?[CF])?\b|\b(weather|wetter|météo|forecast)\b",
-                      re.IGNORECASE)
+_WEATHER = re.compile(
+    r"-?\d{1,3} ?°(?: ?[CF])?\b|\b(weather|wetter|météo|forecast)\b", re.IGNORECASE
+)
 _BREADCRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\||→|::)\s")
 _BYLINE = re.compile(
     r"^(?i:by|von|par|por|di|door|text:|autor(?:in)?:|author:|written by|reported by|"
@@ -170,8 +189,9 @@ def line_features(text: str) -> LineFeatures:
     n = len(words)
     stop_ratio = sum(w.casefold() in stop for w in words) / n if n else 0.0
     capitalised = [w for w in words if w.casefold() not in stop]
-    title_ratio = (sum(w[0].isupper() for w in capitalised) / len(capitalised)
-                   if capitalised else 0.0)
+    title_ratio = (
+        sum(w[0].isupper() for w in capitalised) / len(capitalised) if capitalised else 0.0
+    )
     visible = [c for c in text if not c.isspace()]
     digit_ratio = sum(c.isdigit() for c in visible) / len(visible) if visible else 0.0
     return LineFeatures(
@@ -238,13 +258,19 @@ def strip_chrome(text: str) -> ChromeResult:
     return ChromeResult(body=body, lines=lines, removed=removed)
 
 
-def classify_lines(lines: list[str]) -> list[Line]:
-    """A keep/drop verdict, a reason and a body score for every line of one page."""
+@dataclass(slots=True)
+class PageContext:
+    """What the page-level passes found: per-line features, chrome reasons, prose, region."""
+
+    feats: list[LineFeatures]
+    reasons: list[str | None]
+    prose: list[bool]
+    region: list[bool]
+
+
+def analyse_page(lines: list[str]) -> PageContext:
+    """Run the cue and page-context passes that every later decision reads."""
     feats = [line_features(text) for text in lines]
-    verdicts = [Line(text=text, index=i, score=f.score()) for i, (text, f) in
-                enumerate(zip(lines, feats, strict=True))]
-    if not lines:
-        return verdicts
     reasons: list[str | None] = [f.cue for f in feats]
     _mark_repeats(lines, feats, reasons)
     prose = [reasons[i] is None and f.prose for i, f in enumerate(feats)]
@@ -252,26 +278,114 @@ def classify_lines(lines: list[str]) -> list[Line]:
     _mark_teaser_lists(feats, prose, reasons)
     _mark_dropped_in_headlines(feats, prose, region, reasons)
     _mark_title(lines, feats, region, reasons)
+    return PageContext(feats, reasons, prose, region)
+
+
+def classify_lines(lines: list[str]) -> list[Line]:
+    """A keep/drop verdict, a reason and a body score for every line of one page."""
+    page = analyse_page(lines)
+    feats, reasons, prose, region = page.feats, page.reasons, page.prose, page.region
+    verdicts = [
+        Line(text=text, index=i, score=f.score())
+        for i, (text, f) in enumerate(zip(lines, feats, strict=True))
+    ]
+    scorer = _load_scorer()
     for i, verdict in enumerate(verdicts):
         reason = reasons[i]
         if reason is not None:
             verdict.keep, verdict.reason = False, reason
             verdict.score = min(verdict.score, 0.2)
-        elif not region[i]:
-            verdict.keep = False
-            verdict.reason = "navigation" if feats[i].n_words < PROSE_MIN_WORDS else "boilerplate"
-            verdict.score = min(verdict.score, 0.4)
-        elif prose[i] or _short_line_fits(i, feats, prose, reasons, region):
-            verdict.keep, verdict.reason = True, "body"
+            continue
+        rule_keep = region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))
+        if scorer is not None:
+            verdict.score = scorer.probability(context_features(i, feats, prose, region, reasons))
+            verdict.keep = verdict.score >= scorer.threshold
         else:
-            verdict.keep, verdict.reason = False, "navigation"
-            verdict.score = min(verdict.score, 0.4)
+            verdict.keep = rule_keep
+        if verdict.keep:
+            verdict.reason = "body"
+        else:
+            verdict.reason = "navigation" if feats[i].n_words < PROSE_MIN_WORDS else "boilerplate"
     _demote_dates_to_datelines(verdicts, region)
     return verdicts
 
 
-def _mark_repeats(lines: list[str], feats: list[LineFeatures], reasons: list[str | None]
-                  ) -> None:
+FEATURE_NAMES = (
+    "log_words",
+    "stop_ratio",
+    "ends_sentence",
+    "title_ratio",
+    "digit_ratio",
+    "prose",
+    "headline_like",
+    "in_region",
+    "rule_keep",
+    "prose_neighbours",
+    "chrome_neighbours",
+    "before_region",
+    "after_region",
+    "region_distance",
+)
+
+
+def context_features(
+    i: int,
+    feats: list[LineFeatures],
+    prose: list[bool],
+    region: list[bool],
+    reasons: list[str | None],
+) -> list[float]:
+    """The line's own shape plus what surrounds it, in the order of ``FEATURE_NAMES``."""
+    f = feats[i]
+    window = [j for j in range(i - 2, i + 3) if j != i and 0 <= j < len(feats)]
+    in_region = [j for j, inside in enumerate(region) if inside]
+    first, last = (in_region[0], in_region[-1]) if in_region else (len(feats), -1)
+    distance = 0 if region[i] else min((abs(j - i) for j in in_region), default=50)
+    rule_keep = region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))
+    return [
+        math.log1p(f.n_words),
+        f.stop_ratio,
+        float(f.ends_sentence),
+        f.title_ratio,
+        f.digit_ratio,
+        float(prose[i]),
+        float(f.headline_like),
+        float(region[i]),
+        float(rule_keep),
+        sum(prose[j] for j in window) / max(len(window), 1),
+        sum(reasons[j] is not None for j in window) / max(len(window), 1),
+        float(i < first),
+        float(i > last),
+        math.log1p(min(distance, 50)),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyScorer:
+    """A logistic model over ``FEATURE_NAMES``: readable weights, fitted offline (see
+    ``storyline.eval.chrome.fit_body_scorer``) on the tuning half of a benchmark."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, features: list[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+@lru_cache(maxsize=1)
+def _load_scorer() -> BodyScorer | None:
+    path = Path(__file__).with_name("chrome_patterns.json")
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))["body_scorer"]
+    if tuple(data["features"]) != FEATURE_NAMES:
+        return None  # stale weights for another feature set: fall back to the rules
+    return BodyScorer(tuple(data["weights"]), data["bias"], data["threshold"])
+
+
+def _mark_repeats(lines: list[str], feats: list[LineFeatures], reasons: list[str | None]) -> None:
     """Lines shown more than once are captions, menus or widgets, never article prose."""
     seen: dict[str, list[int]] = {}
     for i in range(len(lines)):
@@ -287,8 +401,9 @@ def _mark_repeats(lines: list[str], feats: list[LineFeatures], reasons: list[str
                 reasons[i] = kind
 
 
-def _body_regions(feats: list[LineFeatures], prose: list[bool], reasons: list[str | None]
-                  ) -> list[bool]:
+def _body_regions(
+    feats: list[LineFeatures], prose: list[bool], reasons: list[str | None]
+) -> list[bool]:
     """Lines inside the article's body region(s): the densest run of prose and its peers."""
     clusters: list[tuple[int, int, int]] = []  # first, last, prose chars
     start = last = -1
@@ -321,8 +436,9 @@ def _body_regions(feats: list[LineFeatures], prose: list[bool], reasons: list[st
     return region
 
 
-def _mark_teaser_lists(feats: list[LineFeatures], prose: list[bool], reasons: list[str | None]
-                       ) -> None:
+def _mark_teaser_lists(
+    feats: list[LineFeatures], prose: list[bool], reasons: list[str | None]
+) -> None:
     """After a "More like this" heading, headlines up to the next run of prose are teasers."""
     i = 0
     while i < len(feats):
@@ -336,8 +452,9 @@ def _mark_teaser_lists(feats: list[LineFeatures], prose: list[bool], reasons: li
             i += 1
 
 
-def _mark_dropped_in_headlines(feats: list[LineFeatures], prose: list[bool], region: list[bool],
-                               reasons: list[str | None]) -> None:
+def _mark_dropped_in_headlines(
+    feats: list[LineFeatures], prose: list[bool], region: list[bool], reasons: list[str | None]
+) -> None:
     """A headline inside the body that shares no vocabulary with it is another story's teaser."""
     body_words: dict[str, int] = {}
     for i, f in enumerate(feats):
@@ -355,8 +472,9 @@ def _mark_dropped_in_headlines(feats: list[LineFeatures], prose: list[bool], reg
             reasons[i] = "related-headline"
 
 
-def _mark_title(lines: list[str], feats: list[LineFeatures], region: list[bool],
-                reasons: list[str | None]) -> None:
+def _mark_title(
+    lines: list[str], feats: list[LineFeatures], region: list[bool], reasons: list[str | None]
+) -> None:
     """The headline just above the body, sharing its vocabulary, is the article's title."""
     if True not in region:
         return
@@ -377,8 +495,13 @@ def _mark_title(lines: list[str], feats: list[LineFeatures], region: list[bool],
             return
 
 
-def _short_line_fits(i: int, feats: list[LineFeatures], prose: list[bool],
-                     reasons: list[str | None], region: list[bool]) -> bool:
+def _short_line_fits(
+    i: int,
+    feats: list[LineFeatures],
+    prose: list[bool],
+    reasons: list[str | None],
+    region: list[bool],
+) -> bool:
     """A short line inside the body is kept when no chrome sits right next to it."""
     for step in (-1, 1):
         j = i + step
