@@ -1,0 +1,362 @@
+"""Text features shared by the deduplicator and ``same_story_score``.
+
+Everything here is a pure function of the cleaned text, computed once per article, and small
+enough to persist: hashes, MinHash signatures and per-sentence sequences of canonical content
+words. Hashes are content-derived (blake2b), never Python's ``hash``, so a signature stored by
+one run matches one computed by the next.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+
+import numpy as np
+
+from storyline.dedupe.lexicon import (
+    COMMON_VARIANTS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+    STOPWORDS,
+    SYNONYM_GROUPS,
+)
+
+_SHINGLE_MULTIPLIER = 0x9E3779B97F4A7C15
+
+# A number with thousands separators, an abbreviation like "U.S.", a word, or a sentence break
+# (end punctuation before a capital, or a line end): one regex pass gives the tokens of every
+# sentence. Dots and commas are then deleted, so "1,200" is 1200 and "U.S." is us.
+_TOKEN_OR_BREAK = re.compile(
+    r"\d{1,3}(?:,\d{3})+\b|(?:[A-Z]\.){2,}|[^\W_]+|[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n"
+)
+# What a break token can start with once dots are gone; no word token starts with these.
+_BREAK_STARTS = frozenset('!?"”’)\n') | frozenset(
+    chr(code) for code in range(0x3001) if re.match(r"\s", chr(code))
+)
+# Captures the end punctuation so it stays with its sentence; no look-behind (slow in ``re``).
+_SENTENCE_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
+_WORD_WITH_CASE = re.compile(r"[^\W_]+")
+
+MAX_SENTENCES = 80  # longer articles are compared on their first 80 sentences
+
+
+def _build_variant_table() -> tuple[dict[str, list[tuple[tuple[str, ...], str, int]]], list[str]]:
+    """first token -> [(variant tokens, canonical, variant index)], longest variants first."""
+    table: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    variants: list[str] = [""]  # index 0: the token is in its plain form
+    for group in SYNONYM_GROUPS:
+        canonical = group[0]
+        for form in group:
+            if form == canonical:
+                index = 0
+            else:
+                variants.append(form)
+                index = len(variants) - 1
+            tokens = tuple(form.split())
+            table.setdefault(tokens[0], []).append((tokens, canonical, index))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return table, variants
+
+
+_VARIANT_TABLE, VARIANTS = _build_variant_table()
+ODD_VARIANT_TAGS: frozenset[int] = frozenset(
+    index for index, form in enumerate(VARIANTS) if index and form not in COMMON_VARIANTS
+)
+
+
+class _TokenHashes(dict[str, int]):
+    """token -> 64-bit blake2b hash, filled on first sight (the news vocabulary is bounded)."""
+
+    def __missing__(self, token: str) -> int:
+        value = int.from_bytes(
+            hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little"
+        )
+        if len(self) < 2_000_000:
+            self[token] = value
+        return value
+
+
+_HASH64 = _TokenHashes()
+
+# A content word: its canonical form, the 32-bit hash of that form, and its variant tag.
+ContentWord = tuple[str, int, int]
+
+
+def _canonical_words(canonical: str, tag: int) -> tuple[ContentWord, ...]:
+    return tuple(
+        (_stem(part), _HASH64[_stem(part)] & 0xFFFFFFFF, tag)
+        for part in canonical.split()
+        if part not in STOPWORDS
+    )
+
+
+class _ContentWords(dict[str, tuple[ContentWord, ...]]):
+    """token -> its content words: () for a stopword, the plain form's words for a variant."""
+
+    def __missing__(self, token: str) -> tuple[ContentWord, ...]:
+        single = _SINGLE_VARIANTS.get(token)
+        if single is not None:
+            value = _canonical_words(*single)
+        elif token in STOPWORDS:
+            value = ()
+        else:
+            value = _canonical_words(token, 0)
+        if len(self) < 2_000_000:
+            self[token] = value
+        return value
+
+
+_SINGLE_VARIANTS: dict[str, tuple[str, int]] = {
+    variant[0]: (canonical, tag)
+    for entries in _VARIANT_TABLE.values()
+    for variant, canonical, tag in reversed(entries)
+    if len(variant) == 1 and tag
+}
+# Multi-word variants only: a multi-word plain form gives the same words unmatched.
+_MULTI_VARIANTS: dict[str, list[tuple[tuple[str, ...], str, int]]] = {
+    first: multi
+    for first, entries in _VARIANT_TABLE.items()
+    if (multi := [entry for entry in entries if len(entry[0]) > 1 and entry[2]])
+}
+_CONTENT = _ContentWords()
+
+
+def token_hash64(token: str) -> int:
+    return _HASH64[token]
+
+
+def token_hash32(token: str) -> int:
+    return _HASH64[token] & 0xFFFFFFFF
+
+
+def normalise_text(text: str) -> str:
+    """Case-, punctuation- and whitespace-free form, for exact-copy detection."""
+    return " ".join(tokenize(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    for line in text.splitlines():
+        parts = _SENTENCE_END.split(line.strip())
+        # parts alternate text and captured end punctuation: glue each back to its sentence
+        for index in range(0, len(parts), 2):
+            sentence = parts[index] + (parts[index + 1] if index + 1 < len(parts) else "")
+            if sentence:
+                yield sentence
+
+
+def sentence_tokens(text: str) -> list[list[str]]:
+    """Normalised tokens of each sentence, in one regex pass over the whole text."""
+    found = _TOKEN_OR_BREAK.findall(text)
+    lowered = "\x00".join(found).lower().replace(".", "").replace(",", "").split("\x00")
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    for token in lowered:
+        if token[0] in _BREAK_STARTS:
+            if current:
+                sentences.append(current)
+                current = []
+        else:
+            current.append(token)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def tokenize(text: str) -> list[str]:
+    return [token for sentence in sentence_tokens(text) for token in sentence]
+
+
+def _stem(token: str) -> str:
+    """Plural -s only: enough to line up "strike"/"strikes" without merging unrelated words."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def content_words(tokens: list[str]) -> list[ContentWord]:
+    """Content words with synonym variants mapped to the plain form.
+
+    The tag is 0 for a word written in its plain form, else the index of the variant in
+    ``VARIANTS``: two aligned sentences whose words agree but whose tags differ were swapped.
+    """
+    if _MULTI_VARIANTS.keys().isdisjoint(tokens):
+        return [word for group in map(_CONTENT.__getitem__, tokens) for word in group]
+    words: list[ContentWord] = []
+    position = 0
+    count = len(tokens)
+    while position < count:
+        token = tokens[position]
+        for variant, canonical, tag in _MULTI_VARIANTS.get(token, ()):
+            width = len(variant)
+            if tuple(tokens[position : position + width]) == variant:
+                words.extend(_canonical_words(canonical, tag))
+                position += width
+                break
+        else:
+            words.extend(_CONTENT[token])
+            position += 1
+    return words
+
+
+def canonical_content(tokens: list[str]) -> tuple[list[str], list[int]]:
+    words = content_words(tokens)
+    return [word for word, _, _ in words], [tag for _, _, tag in words]
+
+
+def orphan_references(sentences: Iterable[str]) -> int:
+    """Sentences that refer back to someone or something the text never introduced.
+
+    "He added ...", "The spokesman said ..." or "the city" with nothing named before are the
+    seams of a page stitched together from sentences of other articles. Once the text has
+    named a person and a place, nothing later can be an orphan, so the scan stops there.
+    """
+    orphans = 0
+    seen_words: set[str] = set()
+    seen_person = False
+    seen_name = False
+    for sentence in sentences:
+        if seen_person and seen_name:
+            break
+        words = _WORD_WITH_CASE.findall(sentence)
+        if not words:
+            continue
+        first = words[0].lower()
+        if first in PERSON_PRONOUNS and not seen_person:
+            orphans += 1
+        elif first == "the" and len(words) > 1:
+            noun = words[1].lower()
+            if noun in ROLE_NOUNS and noun not in seen_words and not seen_name:
+                orphans += 1
+        lowered = [word.lower() for word in words]
+        seen_words.update(lowered)
+        if not PERSON_TITLES.isdisjoint(lowered):
+            seen_person = True
+        capitalised = [i for i, word in enumerate(words) if i and word[:1].isupper()]
+        if capitalised:
+            seen_name = True
+            if any(i + 1 in capitalised for i in capitalised):
+                seen_person = True  # two capitalised words in a row: likely a full name
+    return orphans
+
+
+def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
+    """Distinct 32-bit hashes of every ``size``-token window (the whole text if shorter)."""
+    if not tokens:
+        return np.empty(0, dtype=np.uint32)
+    hashes = np.array(list(map(_HASH64.__getitem__, tokens)), dtype=np.uint64)
+    width = min(size, len(hashes))
+    windows = len(hashes) - width + 1
+    combined = hashes[:windows].copy()
+    factor = 1
+    for offset in range(1, width):
+        factor = (factor * _SHINGLE_MULTIPLIER) & 0xFFFFFFFFFFFFFFFF  # wraps like uint64
+        combined += hashes[offset : offset + windows] * np.uint64(factor)
+    return np.unique((combined >> np.uint64(32)).astype(np.uint32))
+
+
+@lru_cache(maxsize=8)
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Odd multipliers and offsets of datasketch's "affine32" scheme (a * h + b mod 2**32)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32) | 1
+    b = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32)
+    return a, b
+
+
+def minhash(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """MinHash signature (uint32) of a set of 32-bit hashes that are already well mixed."""
+    if hashes.size == 0:
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    a, b = permutations(num_perm, seed)
+    return (hashes.astype(np.uint32)[:, None] * a + b).min(axis=0)
+
+
+def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    return float(np.count_nonzero(first == second)) / len(first)
+
+
+def containment_from_jaccard(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller set inside the larger one, from a Jaccard estimate and set sizes."""
+    if not size_a or not size_b:
+        return 0.0
+    intersection = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    return min(1.0, intersection / min(size_a, size_b))
+
+
+@dataclass(slots=True)
+class SentenceSequence:
+    """One sentence as canonical content-word hashes plus the variant tag of each word."""
+
+    words: np.ndarray  # uint32
+    tags: np.ndarray  # uint16
+
+
+@dataclass(slots=True)
+class TextFeatures:
+    exact_hash: int
+    shingles: np.ndarray  # distinct uint32 shingle hashes
+    content: np.ndarray  # distinct uint32 content-word hashes
+    sentence_lengths: np.ndarray  # uint16: content words of each kept sentence
+    words: np.ndarray  # uint32: content-word hashes of the kept sentences, concatenated
+    tags: np.ndarray  # uint16: variant tag of each of those words
+    odd_variants: int  # distinct spinner-typical word choices ("Russian Federation", "slain")
+    orphans: int  # references with no antecedent
+    token_count: int
+
+    @property
+    def sentences(self) -> list[SentenceSequence]:
+        return split_sequences(self.sentence_lengths, self.words, self.tags)
+
+
+def split_sequences(
+    lengths: np.ndarray, words: np.ndarray, tags: np.ndarray
+) -> list[SentenceSequence]:
+    bounds = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))).tolist()
+    return [
+        SentenceSequence(words[start:end], tags[start:end])
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+def extract(text: str, shingle_size: int = 5) -> TextFeatures:
+    per_sentence = sentence_tokens(text)
+    tokens = [token for sentence in per_sentence for token in sentence]
+    kept: list[ContentWord] = []
+    lengths: list[int] = []
+    for sentence in per_sentence[: MAX_SENTENCES * 2]:
+        words = content_words(sentence)
+        if words:
+            lengths.append(len(words))
+            kept.extend(words)
+            if len(lengths) == MAX_SENTENCES:
+                break
+    tag_array = np.array(list(map(_TAG, kept)), dtype=np.uint16)
+    word_array = np.array(list(map(_HASH, kept)), dtype=np.uint32)
+    odd = {int(tag) for tag in np.unique(tag_array[tag_array > 0])} & ODD_VARIANT_TAGS
+    exact = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest()
+    return TextFeatures(
+        exact_hash=int.from_bytes(exact, "little"),
+        shingles=shingle_hashes(tokens, shingle_size),
+        content=np.unique(word_array),
+        sentence_lengths=np.array(lengths, dtype=np.uint16),
+        words=word_array,
+        tags=tag_array,
+        odd_variants=len(odd),
+        orphans=orphan_references(iter_sentences(text)),
+        token_count=len(tokens),
+    )
+
+
+_HASH = itemgetter(1)
+_TAG = itemgetter(2)
