@@ -210,17 +210,17 @@ def _store_file(
     summary.documents += len(result.articles)
     for problem in result.problems:
         _skip(store, run_id, summary, problem)
-    locators = {}
+    this_file: dict[str, Article] = {}
     with store.transaction() as txn:
         txn.save_input(
             result.sha256, str(result.file.path), result.file.size, result.file.kind, result.data
         )
         for article in result.articles:
-            if deduplicator.known(article.id):
+            if article.id in deduplicator:
                 summary.articles_known += 1  # the same document, already stored from elsewhere
                 continue
             decision = deduplicator.add(article)
-            locators[article.id] = article.input
+            this_file[article.id] = article
             if txn.save_article(
                 article,
                 input_sha256=result.sha256,
@@ -231,9 +231,23 @@ def _store_file(
                 summary.copies += article.duplicate_of is not None
                 summary.rewrites += "spun" in article.flags
                 summary.syndicated += article.syndication_group is not None
-            for article_id, fields in decision.changed.items():
-                if article_id != article.id:
-                    txn.update_article(article_id, **fields)
+            for update in decision.changed:
+                if update.article_id == article.id:
+                    continue
+                earlier = this_file.get(update.article_id) or store.get_article(update.article_id)
+                flags = list(earlier.flags) if earlier else []
+                flags += [flag for flag in update.flags_added if flag not in flags]
+                txn.update_article(
+                    update.article_id,
+                    duplicate_of=update.duplicate_of,
+                    syndication_group=update.syndication_group,
+                    flags=flags,
+                )
+                if update.article_id in this_file:
+                    earlier_here = this_file[update.article_id]
+                    earlier_here.duplicate_of = update.duplicate_of
+                    earlier_here.syndication_group = update.syndication_group
+                    earlier_here.flags = flags
         txn.mark_input_done(result.sha256)
 
 

@@ -14,6 +14,7 @@ import py3langid
 
 from storyline.clean.html import extract_html
 from storyline.clean.metadata import Metadata, merge_html_metadata, text_metadata
+from storyline.clean.render import visible_lines
 from storyline.clean.text import strip_chrome
 from storyline.model import Article, RawDocument, SkippedInput
 
@@ -51,7 +52,7 @@ def clean_document(doc: RawDocument, config: CleanConfig | None = None) -> Artic
                     "published_source": extraction.published_source,
                     "sitename": extraction.sitename,
                 },
-                body.split("\n") + removed,
+                visible_lines(doc.html),
                 url=doc.url,
                 supplied=supplied,
                 fetched=doc.fetched,
