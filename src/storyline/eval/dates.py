@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.eval.report import EvalReport, MissingData
+from storyline.nlp.model import load_nlp
 from storyline.time import Timex, tag_times
 
 PLATINUM = Path("tempeval3") / "Evaluation" / "te3-platinum"
@@ -123,13 +124,18 @@ def _f1(correct: int, system: int, gold: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def evaluate_folder(folder: Path, *, limit: int | None = None) -> tuple[Counts, list[list]]:
+def evaluate_folder(
+    folder: Path, *, limit: int | None = None, parse: bool = True
+) -> tuple[Counts, list[list]]:
+    """Score every TimeML file in ``folder``; ``parse`` gives the tagger spaCy parses for tense."""
+    nlp = load_nlp(disable=("ner",)) if parse else None
     files = sorted(folder.glob("*.tml"))[:limit] if limit else sorted(folder.glob("*.tml"))
     total = Counts()
     rows: list[list] = []
     for path in files:
         document = parse_timeml(path)
-        system = _flatten(tag_times(document.text, document.dct[:10]))
+        doc = nlp(document.text) if nlp is not None else None
+        system = _flatten(tag_times(document.text, document.dct[:10], doc=doc))
         counts = score_document(document.timexes, system)
         total.add(counts)
         rows.append(

@@ -16,7 +16,7 @@ Conventions (TimeML/TIMEX3):
 - a bare month (and "since"/"in" + month) is the latest such month up to the anchor for past
   clauses, the next one for future clauses, else the anchor's year;
 - a day and month without a year take the anchor's year unless a past clause would then put the
-  date more than a few days after the anchor (then the year before), or a future clause more
+  date more than two months after the anchor (then the year before), or a future clause more
   than a month before it (then the year after);
 - "N days ago" counts back from the anchor; "N days later/earlier", "the next day" count from
   the last day-precise date mentioned before (the narrative's reference time), else the anchor;
@@ -110,7 +110,7 @@ VAGUE_COUNT = (
     r"(?:a\s+few|few|several|some|a\s+couple\s+of|couple\s+of|many|a\s+number\s+of"
     r"|dozens\s+of|hundreds\s+of|a\s+handful\s+of)"
 )
-COUNT = rf"(?:{NUMBER_RE}|{VAGUE_COUNT}|a|an)"
+COUNT = rf"(?:\d+\s+1/2|{NUMBER_RE}|{VAGUE_COUNT}|a|an)"
 APPROX = (
     r"(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than"
     r"|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|well\s+over"
@@ -126,6 +126,9 @@ CLOCK = (
     r"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs)\b|noon|midnight)"
 )
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+# TimeML keeps "at least", "more than", "around" inside a timex but leaves out looser
+# hedges like "about", "almost", "over", "just".
+_SPAN_EXCLUDED_APPROX = r"(?:about|almost|over|just|only|barely|some|well\s+over)$"
 _EDGE_MOD = {"early": "START", "mid": "MID", "late": "END", "end": "END", "beginning": "START",
              "start": "START", "middle": "MID"}  # fmt: skip
 _APPROX_MOD = {"more": "MORE_THAN", "over": "MORE_THAN", "well": "MORE_THAN",
@@ -176,7 +179,11 @@ class _Context:
         if key not in self._tenses:
             tense: Tense | None = None
             if self.doc is not None:
+                # Trust the parse for future auxiliaries; for past vs present, reported speech
+                # ("said he arrived Friday") makes cue words the better judge.
                 tense = tense_from_doc(self.doc, start, end)
+                if tense != "future":
+                    tense = None
             if tense is None:
                 tense = tense_from_cues(self.text, start, end)
             self._tenses[key] = tense
@@ -228,11 +235,16 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A past-tense report may still name a coming date (a deadline, a hearing); only a date this
+# far after the article is taken as last year's.
+PAST_DATE_SLACK_DAYS = 60
+
+
 def _date_for_day_month(month: int, day: int, anchor: date, tense: Tense | None) -> date | None:
     guess = _safe_date(anchor.year, month, day)
     if guess is None:
         return _safe_date(anchor.year - 1, month, day) if month == 2 else None
-    if guess > anchor + timedelta(days=3) and (
+    if guess > anchor + timedelta(days=PAST_DATE_SLACK_DAYS) and (
         tense == "past" or (tense != "future" and (guess - anchor).days > 183)
     ):
         return _safe_date(anchor.year - 1, month, day)
@@ -267,6 +279,10 @@ def _count_value(text: str) -> float | None:
     cleaned = re.sub(r"\s+", " ", text.strip().lower())
     if cleaned in ("a", "an", "one"):
         return 1.0
+    if cleaned in ("a couple of", "couple of"):
+        return 2.0
+    if fraction := re.fullmatch(r"(\d+) 1/2", cleaned):
+        return int(fraction.group(1)) + 0.5
     return parse_number(cleaned)
 
 
@@ -366,7 +382,7 @@ def _full_date(
     return parsed.isoformat() if parsed else None
 
 
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?"
+_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 _TIME_SUFFIX = rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK}))?"
 
 
@@ -396,6 +412,7 @@ def _with_clock(value: str | None, clock: str | None) -> _Found | None:
     return _Found("DATE", value)
 
 
+_FULL_MONTHS = frozenset(_MONTH_FULL.lower().split("|"))
 _MONTH_ALONE_OK_BEFORE = frozenset(
     [
         "in",
@@ -431,7 +448,7 @@ _MONTH_ALONE_OK_BEFORE = frozenset(
 
 @_rule(
     rf"(?:(?P<edge>{EDGE})[\s-]+|(?P<rel>last|next|this|past|coming)\s+)?(?P<m>{MONTH})"
-    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?",
     2,
 )
 def _month(match: re.Match[str], ctx: _Context) -> _Found | None:
@@ -439,9 +456,9 @@ def _month(match: re.Match[str], ctx: _Context) -> _Found | None:
     month = month_number(word)
     if month is None:
         return None
-    has_context = match["edge"] or match["rel"] or match["y"]
+    has_context = match["edge"] or match["rel"] or match["y"] or match["yrel"]
     if not has_context:
-        if len(word) <= 4 and word.lower() not in ("june", "july"):
+        if word.lower() not in _FULL_MONTHS:
             return None  # "Jan", "Dec" alone are too often names
         if word.lower() in ("may", "march") and ctx.word_before(match.start()) not in (
             _MONTH_ALONE_OK_BEFORE
@@ -450,6 +467,8 @@ def _month(match: re.Match[str], ctx: _Context) -> _Found | None:
     mod = _edge_mod(match["edge"])
     if match["y"]:
         year = int(match["y"])
+    elif match["yrel"] and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[match["yrel"].lower()]
     elif ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}", mod)
     else:
@@ -462,7 +481,9 @@ def _month(match: re.Match[str], ctx: _Context) -> _Found | None:
         elif rel == "this":
             year = anchor.year
         else:
-            year = _year_for_month(month, anchor, ctx.tense(match.start(), match.end()))
+            since = ctx.word_before(match.start()) == "since"
+            tense = "past" if since else ctx.tense(match.start(), match.end())
+            year = _year_for_month(month, anchor, tense)
     if ctx.word_before(match.start()) == "since":
         mod = mod or "ON_OR_AFTER"
     return _Found("DATE", f"{year:04d}-{month:02d}", mod)
@@ -679,7 +700,7 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "
 @_rule(
     r"(?:(?P<el>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?"
     r"(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current)\s+"
-    r"(?P<u>week|weekend|month|year|decade|century|quarter)",
+    r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century|quarter)",
     2,
 )
 def _relative_unit(match: re.Match[str], ctx: _Context) -> _Found | None:
@@ -688,11 +709,14 @@ def _relative_unit(match: re.Match[str], ctx: _Context) -> _Found | None:
     mod = _edge_mod(match["el"]) if match["el"] and "early" not in match["el"].lower() else None
     if match["el"] and match["el"].lower() == "early":
         mod = "START"
-    after = ctx.text[match.end() : match.end() + 12].lower()
-    if re.match(r"\s*(?:'s|’s)", after) and unit != "year":
-        pass
+    span = None
+    if match["el"] and match["el"].lower() in ("earlier", "later"):
+        span = (match.start("the") if match["the"] else match.start("rel"), match.end())
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+    if rel != "this" and re.search(r"\b(?:over|for|during|throughout|within)\s+$", before):
+        return _Found("DURATION", _duration_value(1, "day" if unit == "weekend" else unit))
     if ctx.anchor is None:
-        return _Found("DATE", None, mod)
+        return _Found("DATE", None, mod, span=span)
     amount = _REL_SHIFT[rel]
     if rel in ("previous", "following"):
         return _Found(
@@ -708,7 +732,7 @@ def _relative_unit(match: re.Match[str], ctx: _Context) -> _Found | None:
     moved = shift(ctx.anchor, "week" if unit == "weekend" else unit, amount)
     if unit == "weekend" and rel == "this" and ctx.tense(match.start(), match.end()) == "past":
         moved = shift(ctx.anchor, "week", -1) if ctx.anchor.weekday() < 5 else ctx.anchor
-    return _Found("DATE", value_at_granularity(moved, unit), mod)
+    return _Found("DATE", value_at_granularity(moved, unit), mod, span=span)
 
 
 @_rule(
@@ -736,7 +760,7 @@ def _the_unit(match: re.Match[str], ctx: _Context) -> _Found | None:
 @_rule(
     rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{COUNT})[\s-]+(?P<u>{UNIT_WORDS})\s+"
     rf"(?P<dir>ago|earlier|before|later|after|afterwards|from\s+now|hence|back|on)"
-    rf"(?!\s+(?:the|a|an|his|her|their|its|that|this)\b)",
+    rf"(?!\s+(?:the|a|an|his|her|their|its|that|this|than)\b)",
     4,
 )
 def _offset(match: re.Match[str], ctx: _Context) -> _Found | None:
@@ -747,6 +771,8 @@ def _offset(match: re.Match[str], ctx: _Context) -> _Found | None:
     mod = _approx_mod(match["approx"])
     if direction == "on" and not re.match(r"\d|\w+ (?:years|months)", match["n"]):
         return None
+    if direction in ("before", "after", "on") and re.match(r"\s*\w", ctx.text[match.end() :]):
+        return None  # "two days before the vote": a duration anchored on an event
     if amount is None:
         return _Found("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
     if amount != int(amount) or unit in TIME_UNITS:
@@ -806,7 +832,7 @@ def _anaphoric_day(match: re.Match[str], ctx: _Context) -> _Found | None:
 
 @_rule(
     rf"(?:(?P<pre>(?:the|a|its|their|his|her)\s+(?:past|last|next|first|coming|previous|"
-    rf"following|final|remaining|initial|subsequent)|(?:past|last|next|first|another|recent)|"
+    rf"following|final|remaining|initial|subsequent)|(?:past|last|next|first|another|recent)|the|"
     rf"(?P<approx>{APPROX}))\s+)?(?P<n>{COUNT}(?:\s+and\s+a\s+half)?)[\s-]+(?P<u>{UNIT_WORDS})"
     r"(?P<adj>-(?:long|old))?",
     3,
@@ -831,9 +857,11 @@ def _duration(match: re.Match[str], ctx: _Context) -> _Found | None:
         amount += 0.5
     if unit == "quarter" and amount is None:
         return None
+    if amount is not None and amount >= 1000 and unit not in TIME_UNITS and unit != "day":
+        return None  # "the 1988 quarter" names a period, it does not count 1988 of them
     mod = _approx_mod(match["approx"])
     span = None
-    if match["approx"] and mod is None:
+    if match["approx"] and re.match(_SPAN_EXCLUDED_APPROX, match["approx"], re.IGNORECASE):
         span = (match.start("n"), match.end())
     # A bare "a day"/"one year" after a count of events ("twice a day") is a frequency.
     if count_text.lower() in ("a", "an", "per") and re.search(
@@ -876,12 +904,18 @@ def _set(match: re.Match[str], ctx: _Context) -> _Found | None:
         return _Found("SET", adverbs[word])
     unit = match["u"].lower()
     if unit in ("morning", "night", "evening"):
-        return _Found("SET", f"T{PARTS_OF_DAY[unit]}")
+        return _Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
     if unit == "weekend":
         return _Found("SET", "XXXX-WXX-WE")
     count_word = (match["n"] or "").lower()
     amount = 2.0 if count_word == "other" else (_count_value(count_word) if count_word else 1.0)
     return _Found("SET", _duration_value(amount, unit))
+
+
+@_rule(rf"(?P<every>every|each)\s+(?P<m>{MONTH})", 3)
+def _set_month(match: re.Match[str], ctx: _Context) -> _Found | None:
+    month = month_number(match["m"])
+    return _Found("SET", f"XXXX-{month:02d}") if month else None
 
 
 @_rule(rf"(?P<every>every|each)\s+(?P<wd>{WEEKDAY})", 3)
@@ -908,13 +942,14 @@ _REFS = {
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "shortly": "FUTURE_REF", "in the near future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the coming days": None, "recent": "PAST_REF",
+    "at the time": "PAST_REF",
 }  # fmt: skip
 
 
 @_rule(
     r"(?P<w>right\s+now|now|currently|at\s+present|the\s+present|nowadays|these\s+days|"
     r"at\s+the\s+moment|recently|lately|the\s+past|previously|formerly|soon|"
-    r"the\s+(?:near\s+)?future|shortly|recent|future)",
+    r"the\s+(?:near\s+)?future|shortly|recent|future|at\s+the\s+time)",
     0,
 )
 def _reference(match: re.Match[str], ctx: _Context) -> _Found | None:
@@ -924,7 +959,7 @@ def _reference(match: re.Match[str], ctx: _Context) -> _Found | None:
         return None
     after = ctx.text[match.end() : match.end() + 20]
     before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
-    if words == "now" and re.match(r"\s*(?:that|,\s*[a-z])", after):
+    if words == "now" and re.match(r"\s*that\b", after):
         return None  # "now that ...": a conjunction
     if words in ("recent", "future"):
         # Adjectives count only before a time noun: "recent years" is caught elsewhere, and
@@ -937,6 +972,28 @@ def _reference(match: re.Match[str], ctx: _Context) -> _Found | None:
     if words == "shortly" and re.match(r"\s+(?:after|before)", after):
         return None
     return _Found("DATE", value)
+
+
+_ORDINAL_WORDS = "|".join(ORDINALS)
+
+
+@_rule(
+    rf"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)"
+    rf"|(?P<word>{_ORDINAL_WORDS}|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    rf"seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century",
+    3,
+)
+def _ordinal_century(match: re.Match[str], ctx: _Context) -> _Found | None:
+    if match["num"]:
+        number = int(match["num"])
+    else:
+        word = match["word"].lower()
+        teens = ["eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                 "seventeenth", "eighteenth", "nineteenth", "twentieth"]  # fmt: skip
+        number = ORDINALS.get(word) or (teens.index(word) + 11 if word in teens else 21)
+    if not 1 <= number <= 21:
+        return None
+    return _Found("DATE", f"{number - 1:02d}", _edge_mod(match["edge"]))
 
 
 # --------------------------------------------------------------------------- ranges
@@ -995,6 +1052,39 @@ def _day_range(
         Timex(text[second_span[0] : second_span[1]], *second_span, "DATE", second),
     )
     return _Found("DATE", f"{first}/{second}", parts=parts)
+
+
+_CLOCK_ONLY = re.compile(rf"^{CLOCK}$", re.IGNORECASE)
+_CLOCK_THEN_DATE = re.compile(r"^\s*(?:(?:[A-Z]{2,4}T|GMT|UTC)\b)?,?\s*(?:on\s+)?$")
+_DATE_THEN_CLOCK = re.compile(r"^,?\s*(?:at\s+)?$")
+
+
+def _attach_clocks(timexes: list[Timex], text: str) -> list[Timex]:
+    """Join a clock time and the day it belongs to: "10 p.m. Wednesday", "Nov. 6 at noon"."""
+    merged: list[Timex] = []
+    index = 0
+    while index < len(timexes):
+        current = timexes[index]
+        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        if following is not None:
+            gap = text[current.end : following.start]
+            pair: tuple[Timex, Timex] | None = None
+            if _CLOCK_ONLY.match(current.text) and _CLOCK_THEN_DATE.match(gap):
+                pair = (following, current)
+            elif _CLOCK_ONLY.match(following.text) and _DATE_THEN_CLOCK.match(gap):
+                pair = (current, following)
+            if pair and pair[0].type == "DATE" and _is_day_value(pair[0].value) and pair[1].value:
+                day, clock = pair
+                clock_part = clock.value[clock.value.index("T") :] if "T" in clock.value else ""
+                merged.append(
+                    Timex(text[current.start : following.end], current.start, following.end,
+                          "TIME", f"{day.value}{clock_part}")
+                )  # fmt: skip
+                index += 2
+                continue
+        merged.append(current)
+        index += 1
+    return merged
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|until|till|through|and)\s*$", re.IGNORECASE)
@@ -1086,7 +1176,7 @@ def tag_times(text: str, anchor: date | datetime | str | None, *, doc: Any = Non
         result.append(timex)
         if found.from_reference is None and _is_day_value(value) and found.type == "DATE":
             reference = date.fromisoformat(value[:10])  # type: ignore[index]
-    return _join_ranges(result, text)
+    return _join_ranges(_attach_clocks(result, text), text)
 
 
 def resolve_date(
