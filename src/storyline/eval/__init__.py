@@ -55,5 +55,17 @@ TASKS: dict[str, EvalTask] = {
             ("tempeval3",),
             "TIMEX3 span and value F1 on the TempEval-3 platinum set",
         ),
+        EvalTask(
+            "event-types",
+            "storyline.eval.event_types",
+            ("case2021-task2",),
+            "ACLED sub-type of one-event snippets, weighted F1 (CASE 2021 task 2)",
+        ),
+        EvalTask(
+            "muc4",
+            "storyline.eval.muc4",
+            ("muc4",),
+            "role fillers (perpetrators, targets, victims, weapons), CEAF-REE P/R/F1 (MUC-4)",
+        ),
     ]
 }
