@@ -56,6 +56,12 @@ TASKS: dict[str, EvalTask] = {
             "TIMEX3 span and value F1 on the TempEval-3 platinum set",
         ),
         EvalTask(
+            "attribution",
+            "storyline.eval.attribution",
+            ("polnear-attribution",),
+            "attributed claims, source/cue/content span F1 on PolNeAR test",
+        ),
+        EvalTask(
             "event-types",
             "storyline.eval.event_types",
             ("case2021-task2",),

@@ -1,0 +1,478 @@
+"""Reported speech (who said what) from a dependency parse plus quotation marks.
+
+Three shapes are recognised, each yielding a source span, a cue span and a content span:
+
+- a reporting verb with a subject: the content is its clausal complement ("X said (that) ...",
+  "X told reporters ..."), its object for verbs like deny/accuse ("denied the reports"), a
+  quotation next to the verb (“...,” he said / X said: “...”), or, when the verb is a
+  parenthetical ("The strikes, he added, were ..."), the rest of the sentence;
+- "according to X", in front or at the end of its sentence;
+- a participle hanging off a clause ("..., saying ..."), whose speaker is the clause's subject.
+
+Pronouns and bare role nouns ("he", "the spokesman", "the ministry") are resolved to the
+nearest preceding named speaker of a compatible kind; indefinite and plural sources
+("a US official", "activists") are kept as written, since they name no one in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.claims.lexicon import (
+    CLAUSE_ONLY_VERBS,
+    DETERMINERS_DROPPED,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    OBJECT_CONTENT_VERBS,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    REPORTING_VERBS,
+)
+from storyline.claims.quotes import Quote, find_quotes, quote_containing
+from storyline.model import Article, Claim, Evidence, stable_id
+
+CanonicalSpeaker = Callable[[Span], "str | None"]
+
+_SUBJECTS = ("nsubj",)
+_COMPLEMENTS = ("ccomp", "xcomp")
+_TRIM_CHARS = " \t\n,;:-\u2013\u2014"
+_QUOTE_CHARS = "\"\u201c\u201d"
+_GAP_BEFORE_CUE = re.compile(r"^[\s,;:\-\u2013\u2014]*$")
+_GAP_AFTER_CUE = re.compile(r"^\s*[,:]\s*$")
+RESOLVE_WINDOW_CHARS = 3000  # how far back "he said" may look for its named speaker
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution relation as character spans into the parsed text."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    verb: str
+    stance: str
+    source: tuple[int, int] | None = None
+    speaker: str | None = None
+    speaker_kind: str = "ANY"  # PERSON, ORG or ANY
+    generic: bool = False
+    evidence: tuple[int, int] = (0, 0)
+    content_text: str = ""
+    frame: tuple[int, int] | None = None  # the speaker-and-cue clause, cut out of the content
+
+
+@dataclass(slots=True)
+class _NamedSpeaker:
+    name: str
+    kind: str
+    mention: str
+    offset: int
+
+
+def extract_claims(
+    article: Article, doc: Doc, *, canonical_speaker: CanonicalSpeaker | None = None
+) -> list[Claim]:
+    """Claims with speakers for one article; ``doc`` must be the parse of ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError("doc must be the parse of article.text so offsets line up")
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for attribution in extract_attributions(doc, canonical_speaker=canonical_speaker):
+        if not attribution.speaker or not attribution.content_text:
+            continue
+        start, end = attribution.content
+        claim_id = stable_id("clm", article.id, str(start), str(end), str(attribution.cue[0]))
+        if claim_id in seen:
+            continue
+        seen.add(claim_id)
+        ev_start, ev_end = attribution.evidence
+        claims.append(
+            Claim(
+                id=claim_id,
+                speaker=attribution.speaker,
+                text=attribution.content_text,
+                verb=attribution.verb,
+                story_id=article.story_id,
+                stance=attribution.stance,
+                sources=[Evidence(article.id, article.text[ev_start:ev_end], ev_start, ev_end)],
+            )
+        )
+    return claims
+
+
+def extract_attributions(
+    doc: Doc, *, canonical_speaker: CanonicalSpeaker | None = None
+) -> list[Attribution]:
+    """Every attribution found in ``doc``, in text order, with speakers resolved."""
+    quotes = find_quotes(doc.text)
+    history: list[_NamedSpeaker] = []
+    found: list[Attribution] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if _is_according(token):
+                attributions = _according_to(token, sentence)
+            elif token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+                attributions = _verb_attributions(token, sentence, quotes)
+            else:
+                continue
+            for attribution in attributions:
+                _resolve_speaker(attribution, doc, history, canonical_speaker)
+                attribution.evidence = _evidence_span(doc, sentence, attribution)
+                attribution.content_text = _content_text(
+                    doc.text, attribution.content, attribution.frame
+                )
+                found.append(attribution)
+    return found
+
+
+# --- cues -------------------------------------------------------------------------------------
+
+
+def _verb_attributions(verb: Token, sentence: Span, quotes: list[Quote]) -> list[Attribution]:
+    if verb.dep_ in ("amod", "compound", "acl", "relcl") and verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "auxpass" or any(child.dep_ == "auxpass" for child in verb.children):
+        return []  # "it was reported that": no speaker in the clause
+    if quote_containing(quotes, verb.idx) is not None:
+        return []  # speech reported inside a quotation belongs to the quoted speaker
+    subject = _subject_of(verb)
+    if subject is None:
+        return []
+    lemma = verb.lemma_.lower()
+    stance = REPORTING_VERBS[lemma]
+    if any(child.dep_ == "neg" for child in verb.children) and stance == "assert":
+        stance = "deny"  # "did not say", "never claimed"... a rare but real denial
+    source = _phrase_span(subject)
+    cue = (verb.idx, verb.idx + len(verb.text))
+    frame_start, frame_end = _frame(verb, subject)
+
+    results: list[Attribution] = []
+    for content in _adjacent_quotes(sentence.doc.text, quotes, frame_start, frame_end):
+        results.append(Attribution(cue, content, lemma, stance, source))
+        results[-1].frame = (frame_start, frame_end)
+    if results:
+        return results
+    content = _complement_span(verb, lemma)
+    if content is None and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and (
+        verb.tag_ != "VBG"
+    ):
+        content = _rest_of_sentence(sentence, frame_start, frame_end)
+    if content is None and lemma not in CLAUSE_ONLY_VERBS and verb.dep_ == "ROOT":
+        content = _rest_of_sentence(sentence, frame_start, frame_end)
+    if content is None:
+        return []
+    attribution = Attribution(cue, content, lemma, stance, source)
+    attribution.frame = (frame_start, frame_end)
+    return [attribution]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, or the one it shares with the clause it hangs off."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if current.dep_ in ("conj", "xcomp") or (
+            current.dep_ in ("advcl", "acl") and current.tag_ == "VBG"
+        ):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _frame(verb: Token, subject: Token) -> tuple[int, int]:
+    """Character extent of the speaker-and-verb clause, without its content."""
+    tokens = [verb, *subject.subtree]
+    for child in verb.children:
+        if child.dep_ in ("aux", "neg", "advmod", "prep", "npadvmod", "dobj", "dative", "prt",
+                          "agent", "nsubj"):
+            if child.dep_ == "dobj" and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
+                continue
+            tokens.extend(child.subtree)
+    start = min(token.idx for token in tokens)
+    end = max(token.idx + len(token.text) for token in tokens)
+    return start, end
+
+
+def _adjacent_quotes(
+    text: str, quotes: list[Quote], frame_start: int, frame_end: int
+) -> list[tuple[int, int]]:
+    """Quotes that end just before the speaker clause or open just after it."""
+    found: list[tuple[int, int]] = []
+    for quote in quotes:
+        before = quote.end <= frame_start and _GAP_BEFORE_CUE.match(text[quote.end:frame_start])
+        after = quote.start >= frame_end and _GAP_AFTER_CUE.match(text[frame_end:quote.start])
+        if before or after:
+            found.append((quote.start, quote.end))
+    return found[:2]
+
+
+def _complement_span(verb: Token, lemma: str) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS:
+            return _subtree_span(child)
+    if lemma in OBJECT_CONTENT_VERBS:
+        objects = [child for child in verb.children if child.dep_ == "dobj"]
+        if objects:
+            start, end = _subtree_span(objects[0])
+            # "accused Washington of lying": the charge follows the object
+            for child in verb.children:
+                if child.dep_ == "prep" and child.i > objects[0].i and child.lower_ in (
+                    "of", "for", "over"
+                ):
+                    end = max(end, _subtree_span(child)[1])
+            return start, end
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for") and lemma in (
+                "accuse", "blame", "charge"
+            ):
+                return _subtree_span(child)
+    return None
+
+
+def _rest_of_sentence(
+    sentence: Span, frame_start: int, frame_end: int
+) -> tuple[int, int] | None:
+    """The sentence minus the parenthetical speaker clause, as one outer span."""
+    text = sentence.doc.text
+    start, end = sentence.start_char, sentence.end_char
+    left = text[start:frame_start].strip(_TRIM_CHARS + _QUOTE_CHARS)
+    right = text[frame_end:end].strip(_TRIM_CHARS + ".!?" + _QUOTE_CHARS)
+    if not left and not right:
+        return None
+    if len(right.split()) < 2 and left:
+        return _trimmed(text, start, frame_start)
+    if len(left.split()) < 2 and right:
+        return _trimmed(text, frame_end, end)
+    return _trimmed(text, start, end)
+
+
+def _is_according(token: Token) -> bool:
+    return token.lower_ == "according" and any(
+        child.lower_ == "to" for child in token.children
+    )
+
+
+def _according_to(token: Token, sentence: Span) -> list[Attribution]:
+    to = next(child for child in token.children if child.lower_ == "to")
+    objects = [child for child in to.children if child.dep_ == "pobj"]
+    if not objects:
+        return []
+    source = _phrase_span(objects[0])
+    phrase_start = token.idx
+    phrase_end = max(t.idx + len(t.text) for t in objects[0].subtree)
+    content = _rest_of_sentence(sentence, phrase_start, phrase_end)
+    if content is None:
+        return []
+    cue = (token.idx, to.idx + len(to.text))
+    attribution = Attribution(cue, content, "according to", "assert", source)
+    attribution.frame = (phrase_start, phrase_end)
+    return [attribution]
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _phrase_span(head: Token) -> tuple[int, int]:
+    """The noun phrase without trailing appositives, relative clauses or asides."""
+    end_token = head
+    for child in head.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "advcl", "cc", "conj"):
+            break
+        end_token = list(child.subtree)[-1]
+    start_token = head.left_edge
+    if start_token.dep_ == "punct":
+        start_token = start_token.nbor(1)
+    return start_token.idx, end_token.idx + len(end_token.text)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _content_text(text: str, span: tuple[int, int], frame: tuple[int, int] | None) -> str:
+    """The claim in plain words: no quote marks, no leading "that", no parenthetical frame."""
+    start, end = span
+    if frame is not None and start < frame[0] and frame[1] < end:
+        content = text[start:frame[0]].rstrip(_TRIM_CHARS) + " " + text[frame[1]:end].lstrip(
+            _TRIM_CHARS
+        )
+    else:
+        content = text[start:end]
+    content = content.strip().strip(_QUOTE_CHARS).strip(_TRIM_CHARS)
+    content = re.sub(r"^that\s+", "", content)
+    return content.rstrip(",;:.").strip()
+
+
+def _evidence_span(doc: Doc, sentence: Span, attribution: Attribution) -> tuple[int, int]:
+    """From the start of the sentence that opens the content to the end of the cue's one."""
+    start = min(sentence.start_char, attribution.content[0])
+    end = max(sentence.end_char, attribution.content[1])
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if first is not None:
+        start = min(start, first[0].sent.start_char)
+    if last is not None:
+        end = max(end, last[-1].sent.end_char)
+    text = doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+def _resolve_speaker(
+    attribution: Attribution,
+    doc: Doc,
+    history: list[_NamedSpeaker],
+    canonical_speaker: CanonicalSpeaker | None,
+) -> None:
+    if attribution.source is None:
+        return
+    span = doc.char_span(*attribution.source, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return
+    head = span.root
+    words = [token.lower_ for token in span]
+    surface = span.text.strip()
+    offset = span.start_char
+
+    if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and len(span) == 1:
+        kind = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG"
+        antecedent = _antecedent(history, kind, offset, None)
+        if antecedent is None:
+            antecedent = _entity_antecedent(doc, kind, offset)
+        attribution.speaker = antecedent.name if antecedent else None
+        attribution.speaker_kind = kind
+        return
+    if head.lower_ in FIRST_PERSON:
+        return  # a first-person narrator is not someone the reader can be told about
+    if _is_bare_role(span):
+        kind = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
+        antecedent = _antecedent(history, kind, offset, head.lemma_.lower())
+        attribution.speaker = antecedent.name if antecedent else surface
+        attribution.speaker_kind = kind
+        attribution.generic = antecedent is None
+        return
+    if _is_generic(span, words):
+        attribution.speaker = surface
+        attribution.generic = True
+        attribution.speaker_kind = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
+        return
+    kind = _named_kind(span)
+    name = canonical_speaker(span) if canonical_speaker is not None else None
+    attribution.speaker = name or _tidy_name(span)
+    attribution.speaker_kind = kind
+    history.append(_NamedSpeaker(attribution.speaker, kind, surface.lower(), offset))
+
+
+def _is_bare_role(span: Span) -> bool:
+    """'the spokesman', 'the ministry': a definite role noun with no name of its own."""
+    head = span.root
+    plural_people = head.tag_ in ("NNS", "NNPS") and head.lemma_ not in ORG_NOUNS
+    if head.pos_ != "NOUN" or plural_people:
+        return False
+    if head.lemma_.lower() not in PERSON_ROLE_NOUNS | ORG_NOUNS:
+        return False
+    first = span[0].lower_
+    if first not in ("the", "this", "that", "his", "her", "its"):
+        return False
+    return not any(token.pos_ == "PROPN" or token.ent_type_ for token in span)
+
+
+def _is_generic(span: Span, words: list[str]) -> bool:
+    head = span.root
+    has_name = any(
+        token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") for token in span
+    )
+    if has_name and words[0] not in ("a", "an", "one", "some", "several"):
+        return False
+    if words[0] in ("a", "an", "one", "some", "several", "many", "two", "three", "other"):
+        return True
+    if head.tag_ in ("NNS",) and head.pos_ == "NOUN":
+        return words[0] != "the" or head.lemma_.lower() not in ORG_NOUNS
+    return head.pos_ == "NOUN" and not any(token.pos_ == "PROPN" for token in span) and (
+        words[0] not in ("the",)
+    )
+
+
+def _named_kind(span: Span) -> str:
+    labels = {token.ent_type_ for token in span if token.ent_type_}
+    lowered = {token.lower_ for token in span}
+    if lowered & ORG_NAME_WORDS or span.root.lemma_.lower() in ORG_NOUNS:
+        return "ORG"
+    if "PERSON" in labels:
+        return "PERSON"
+    if labels & {"GPE", "NORP"} and span.root.ent_type_ in ("GPE", "NORP"):
+        return "ORG"
+    return "ANY"
+
+
+def _tidy_name(span: Span) -> str:
+    """A readable speaker name when no knowledge base is wired in: the person's name if the
+    phrase holds one ("Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov"), else the
+    phrase without its leading article or trailing possessive."""
+    people = [ent for ent in span.ents if ent.label_ == "PERSON"]
+    if people:
+        return people[-1].text
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in DETERMINERS_DROPPED:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _compatible(kind: str, wanted: str) -> bool:
+    return kind == wanted or "ANY" in (kind, wanted)
+
+
+def _antecedent(
+    history: list[_NamedSpeaker], kind: str, offset: int, role: str | None
+) -> _NamedSpeaker | None:
+    candidates = [
+        speaker for speaker in reversed(history)
+        if offset - speaker.offset <= RESOLVE_WINDOW_CHARS and _compatible(speaker.kind, kind)
+    ]
+    if role:
+        for speaker in candidates:
+            if role in speaker.mention:
+                return speaker
+    # a bare role noun with no antecedent naming that role is left unresolved, except for the
+    # generic "official"-like nouns that a named person's earlier mention rarely repeats
+    if role and role not in ("spokesman", "spokeswoman", "spokesperson", "official"):
+        return None
+    return candidates[0] if candidates else None
+
+
+def _entity_antecedent(doc: Doc, kind: str, offset: int) -> _NamedSpeaker | None:
+    """Fallback for "he said" with no earlier speaker: the nearest preceding named entity."""
+    wanted = ("PERSON",) if kind == "PERSON" else ("ORG", "GPE", "NORP")
+    for ent in reversed(doc.ents):
+        if ent.end_char > offset:
+            continue
+        if offset - ent.start_char > RESOLVE_WINDOW_CHARS:
+            return None
+        if ent.label_ in wanted:
+            return _NamedSpeaker(ent.text, kind, ent.text.lower(), ent.start_char)
+    return None
+
