@@ -108,3 +108,17 @@ def test_eval_labels_follow_segment_containment() -> None:
     labels = label_lines(lines, ["rescue crews searched the rubble"], ["impressum"])
     assert labels == [True, False, None]
     assert normalise("„Quote“ – Text\u00a0here") == '"quote" - text here'
+
+
+def test_first_use_does_not_import_spacy() -> None:
+    """Every worker pays the first call; spaCy's language modules cost seconds to import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from storyline.clean.text import strip_chrome\n"
+        "strip_chrome('Home\\nThe army said the shelling of the town went on all night.')\n"
+        "assert not any(name.startswith('spacy') for name in sys.modules), 'spacy imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

@@ -23,7 +23,6 @@ which holds only the article text.
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
 import re
@@ -34,8 +33,9 @@ from pathlib import Path
 from storyline.clean.chrome_lexicon import ANYWHERE_CUES, LINE_START_CUES, WHOLE_LINE_CUES
 from storyline.model import Line
 
-# Languages whose stopwords count towards "this reads like prose"; spaCy ships the lists.
+# Languages whose stopwords count towards "this reads like prose" (lists from spaCy, MIT).
 STOPWORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl")
+STOPWORDS_FILE = Path(__file__).with_name("stopwords.txt")
 # A prose line: enough words, and enough of them function words.
 PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_RATIO = 0.18
@@ -128,10 +128,17 @@ _PHOTO_CREDIT = re.compile(
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    """Function words of ``STOPWORD_LANGUAGES``, read from ``stopwords.txt``.
+
+    The lists are spaCy's (MIT), shipped as a data file because importing ``spacy.lang.*``
+    compiles tokenizer exceptions and costs every worker several seconds. Regenerate with
+    ``importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS`` per language.
+    """
     words: set[str] = set()
-    for code in STOPWORD_LANGUAGES:
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
-        words.update(word.casefold() for word in module.STOP_WORDS)
+    for row in STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
+        code, _, listed = row.partition("\t")
+        if code in STOPWORD_LANGUAGES:
+            words.update(listed.split())
     return frozenset(words)
 
 
