@@ -27,6 +27,8 @@ class Alignment:
     aligned: int = 0  # one-to-one sentence pairs above the similarity threshold
     verbatim: int = 0  # aligned pairs with the same words in the same form
     swapped: int = 0  # aligned pairs that differ by in-place word swaps
+    swaps: int = 0  # swapped words or short runs, over all aligned pairs
+    aligned_words: int = 0  # content words of A in aligned sentences
     odd_a: int = 0  # spinner-typical variants on A's side of a swap
     odd_b: int = 0
     similarity_sum: float = 0.0
@@ -80,6 +82,7 @@ def align(
         result.aligned += 1
         result.similarity_sum += float(scores[i, j])
         result.aligned_in_a.append(i)
+        result.aligned_words += len(a[i].words)
         _describe_difference(a[i], b[j], result)
     return result
 
@@ -106,3 +109,4 @@ def _describe_difference(a: SentenceSequence, b: SentenceSequence, result: Align
             swaps += 1
     if swaps:
         result.swapped += 1
+        result.swaps += swaps

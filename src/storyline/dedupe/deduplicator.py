@@ -29,7 +29,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from storyline.dedupe.align import Alignment, align
-from storyline.dedupe.features import containment_from_jaccard, estimated_jaccard, extract
+from storyline.dedupe.features import (
+    SentenceSequence,
+    containment_from_jaccard,
+    estimated_jaccard,
+    extract,
+)
 from storyline.dedupe.lsh import BandIndex
 from storyline.dedupe.sketch import Sketch
 from storyline.model import Article
@@ -59,10 +64,13 @@ class DedupeConfig:
     sentence_similarity: float = 0.6  # word-level similarity for two sentences to align
     rewrite_min_aligned: int = 3  # aligned sentences needed (fewer if the text is shorter)
     rewrite_min_coverage: float = 0.5  # share of the shorter text's sentences aligned
-    rewrite_min_swapped: float = 0.4  # share of aligned sentences with in-place word swaps
-    copy_min_coverage: float = 0.8  # sentences of the shorter text found verbatim in the other
+    rewrite_min_swapped: float = 0.5  # share of aligned sentences with in-place word swaps
+    rewrite_min_swap_rate: float = 0.12  # swaps per aligned content word (editors: < 0.07)
+    spun_min_aligned: int = 4  # fewer aligned sentences need two spinner-typical words
     stitched_min_coverage: float = 0.6  # share of a page's sentences lifted from others
     stitched_min_per_source: int = 2
+    sentence_key_min_words: int = 6  # sentences this long are indexed to find lifted ones
+    max_sentence_holders: int = 50  # a sentence in more articles than this is a stock phrase
     standalone_odd_variants: int = 3  # spinner word choices that flag a page with no original
     standalone_min_cues: int = 4  # odd variants + orphan references, for the same
 
@@ -107,6 +115,8 @@ class Deduplicator:
         self._entries: dict[str, _Entry] = {}
         self._by_exact_hash: dict[int, str] = {}
         self._groups: dict[str, list[str]] = {}
+        # canonical sentence -> articles holding it (one id, or a list when several do)
+        self._sentence_index: dict[int, str | list[str]] = {}
         self._shingle_index = BandIndex(self.config.lsh_threshold, self.config.num_perm)
         self._content_index = BandIndex(
             self.config.content_lsh_threshold, self.config.content_num_perm
@@ -244,23 +254,24 @@ class Deduplicator:
         sketch = entry.sketch
         sentences = sketch.sentences()
         candidates: list[tuple[float, str]] = []
-        for other_id in self._content_index.query(sketch.content_signature):
+        lifted = self._shared_sentences(sentences)
+        for other_id in self._content_index.query(sketch.content_signature) | lifted.keys():
             other = self._entries[other_id].sketch
             jaccard = estimated_jaccard(sketch.content_signature, other.content_signature)
             shared = containment_from_jaccard(jaccard, sketch.content_count, other.content_count)
             if (
                 jaccard >= config.rewrite_min_content_jaccard
                 or shared >= config.rewrite_min_content_containment
+                or lifted.get(other_id, 0) >= config.stitched_min_per_source
             ):
                 candidates.append((jaccard, other_id))
         candidates.sort(key=lambda item: (-item[0], self._entries[item[1]].order))
         sources: list[tuple[Alignment, str]] = []
+        copies: list[tuple[Alignment, str]] = []
         for _, other_id in candidates[: config.max_rewrite_candidates]:
             other_entry = self._entries[other_id]
             alignment = align(sentences, other_entry.sketch.sentences(), config.sentence_similarity)
             verdict = self._judge(alignment)
-            if verdict == "copy":
-                return "near-copy", [other_id]
             if verdict == "spun":
                 if self._new_is_rewrite(alignment, sketch, other_entry.sketch):
                     entry.flags.add(SPUN)
@@ -269,25 +280,76 @@ class Deduplicator:
                     other_entry.flags.add(SPUN)
                     changes[other_id] = self._update(other_id)
                 return "spun-original", [other_id]
+            if verdict == "copy":
+                copies.append((alignment, other_id))
             if alignment.aligned >= config.stitched_min_per_source:
                 sources.append((alignment, other_id))
-        return self._stitched(entry, sources)
+        if (sketch.orphans or sketch.odd_variants >= 2) and self._is_stitched(sources):
+            # outlets quoting one press release share sentences too; a stitched page also
+            # shows its seams (a "he said" with no one named) or spinner word choices
+            entry.flags.add(SPUN)
+            main_source = max(sources, key=lambda item: (item[0].aligned, -self._order(item[1])))
+            return "stitched", [main_source[1]]
+        if copies:
+            # an edited wire copy: same sentences, a few words changed, re-cut or reordered
+            copies.sort(key=lambda item: (-item[0].aligned, self._order(item[1])))
+            return "near-copy", [other_id for _, other_id in copies]
+        return "new", []
+
+    def _shared_sentences(self, sentences: list[SentenceSequence]) -> dict[str, int]:
+        """Earlier articles holding the same sentences (canonical words), with counts."""
+        counts: dict[str, int] = {}
+        for key in _sentence_keys(sentences, self.config.sentence_key_min_words):
+            bucket = self._sentence_index.get(key)
+            if bucket is None:
+                continue
+            holders = bucket if isinstance(bucket, list) else [bucket]
+            if len(holders) > self.config.max_sentence_holders:
+                continue  # a stock phrase, not a lifted sentence
+            for holder in holders:
+                counts[holder] = counts.get(holder, 0) + 1
+        return counts
 
     def _judge(self, alignment: Alignment) -> Literal["copy", "spun", "unrelated"]:
+        """Spun: most aligned sentences have words swapped in place, at a thesaurus rate.
+
+        Copy editors change a word here and there (about one swap per 20-100 aligned words);
+        spinners change one word in three to eight, in nearly every sentence.
+        """
         config = self.config
         needed = min(config.rewrite_min_aligned, alignment.eligible_a, alignment.eligible_b)
         if needed == 0 or alignment.aligned < needed:
             return "unrelated"
         if alignment.coverage_shorter < config.rewrite_min_coverage:
             return "unrelated"
-        if alignment.swapped >= max(1, config.rewrite_min_swapped * alignment.aligned):
-            return "spun"
+        swap_rate = alignment.swaps / alignment.aligned_words if alignment.aligned_words else 0.0
+        odd_words = alignment.odd_a + alignment.odd_b
         if (
-            alignment.verbatim >= 0.8 * alignment.aligned
-            and alignment.coverage_shorter >= config.copy_min_coverage
+            alignment.swapped >= max(1, config.rewrite_min_swapped * alignment.aligned)
+            and swap_rate >= config.rewrite_min_swap_rate
+            and (alignment.aligned >= config.spun_min_aligned or odd_words >= 2)
         ):
-            return "copy"  # same sentences, reordered or re-cut beyond what shingles tolerate
-        return "unrelated"
+            return "spun"
+        return "copy"
+
+    def _is_stitched(self, sources: list[tuple[Alignment, str]]) -> bool:
+        """A page built from sentences of articles from two or more different groups."""
+        by_group: dict[str, set[int]] = {}
+        for alignment, other_id in sources:
+            group = self._entries[other_id].syndication_group or other_id
+            by_group.setdefault(group, set()).update(alignment.aligned_in_a)
+        contributing = [
+            covered
+            for covered in by_group.values()
+            if len(covered) >= self.config.stitched_min_per_source
+        ]
+        if len(contributing) < 2:
+            return False
+        eligible = sources[0][0].eligible_a
+        covered_by_all = set().union(*contributing)
+        largest = max(len(covered) for covered in contributing)
+        minimum = self.config.stitched_min_coverage * eligible
+        return len(covered_by_all) >= minimum and largest < minimum
 
     def _new_is_rewrite(self, alignment: Alignment, new: Sketch, old: Sketch) -> bool:
         """Which of two aligned texts is the rewrite: the one with more spinner cues."""
@@ -300,22 +362,6 @@ class Deduplicator:
         if new.published and old.published and new.published[:10] != old.published[:10]:
             return new.published[:10] > old.published[:10]
         return True  # the later arrival copies the earlier one
-
-    def _stitched(
-        self, entry: _Entry, sources: list[tuple[Alignment, str]]
-    ) -> tuple[Relation, list[str]]:
-        """A page built from sentences of two or more articles, none of which it copies."""
-        if len(sources) < 2:
-            return "new", []
-        eligible = sources[0][0].eligible_a
-        covered: set[int] = set()
-        for alignment, _ in sources:
-            covered.update(alignment.aligned_in_a)
-        if not eligible or len(covered) / eligible < self.config.stitched_min_coverage:
-            return "new", []
-        entry.flags.add(SPUN)
-        main_source = max(sources, key=lambda item: (item[0].aligned, -self._order(item[1])))
-        return "stitched", [main_source[1]]
 
     def _looks_spun_alone(self, sketch: Sketch) -> bool:
         config = self.config
@@ -365,6 +411,15 @@ class Deduplicator:
             self._shingle_index.insert(article_id, sketch.shingle_signature)
         if sketch.content_count:
             self._content_index.insert(article_id, sketch.content_signature)
+        for key in _sentence_keys(sketch.sentences(), self.config.sentence_key_min_words):
+            bucket = self._sentence_index.get(key)
+            if bucket is None:
+                self._sentence_index[key] = article_id
+            elif isinstance(bucket, list):
+                if len(bucket) <= self.config.max_sentence_holders:
+                    bucket.append(article_id)
+            elif bucket != article_id:
+                self._sentence_index[key] = [bucket, article_id]
         entry.indexed = True
 
     @staticmethod
@@ -373,3 +428,8 @@ class Deduplicator:
         article.syndication_group = entry.syndication_group
         for flag in sorted(entry.flags):
             article.add_flag(flag)
+
+
+def _sentence_keys(sentences: list[SentenceSequence], min_words: int) -> set[int]:
+    # In-memory only (rebuilt on load), so Python's per-process hash of the bytes is fine.
+    return {hash(s.words.tobytes()) for s in sentences if len(s.words) >= min_words}
