@@ -158,6 +158,8 @@ def iter_sentences(text: str) -> Iterator[str]:
 def sentence_tokens(text: str) -> list[list[str]]:
     """Normalised tokens of each sentence, in one regex pass over the whole text."""
     found = _TOKEN_OR_BREAK.findall(text)
+    if not found:
+        return []
     lowered = "\x00".join(found).lower().replace(".", "").replace(",", "").split("\x00")
     sentences: list[list[str]] = []
     current: list[str] = []
