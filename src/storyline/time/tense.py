@@ -19,7 +19,9 @@ _FUTURE_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|met|killed|died|fled|took|began|came|went|left|saw|"
-    r"fought|struck|shot|hit|held|made|gave|found|announced|ago|yesterday|last|"
+    r"fought|struck|shot|hit|held|made|gave|found|announced|ago|yesterday|last|fell|won|lost|"
+    r"ran|sent|spoke|stood|broke|brought|caught|drove|flew|heard|kept|led|paid|rose|sold|"
+    r"threw|wrote|became|blew|burned|seized|overran|withdrew|fled|slew|"
     # "-ed" forms count unless a present or future auxiliary makes them passive participles.
     r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\w{3,}ed)\b",
     re.IGNORECASE,
