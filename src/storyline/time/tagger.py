@@ -632,8 +632,6 @@ _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 )
 def _deictic(match: re.Match[str], ctx: _Context) -> _Found | None:
     words = re.sub(r"\s+", " ", match["w"].lower())
-    if words == "today" and re.match(r"'s\b", ctx.text[match.end() : match.end() + 3]):
-        pass  # "today's" is still today
     if ctx.anchor is None:
         return _Found("DATE", None)
     if words == "the day before yesterday":
