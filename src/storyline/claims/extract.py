@@ -42,7 +42,7 @@ CanonicalSpeaker = Callable[[Span], "str | None"]
 _SUBJECTS = ("nsubj",)
 _COMPLEMENTS = ("ccomp", "xcomp")
 _TRIM_CHARS = " \t\n,;:-\u2013\u2014"
-_QUOTE_CHARS = "\"\u201c\u201d"
+_QUOTE_CHARS = '"\u201c\u201d'
 _GAP_BEFORE_CUE = re.compile(r"^[\s,;:\-\u2013\u2014]*$")
 _GAP_AFTER_CUE = re.compile(r"^\s*[,:]\s*$")
 RESOLVE_WINDOW_CHARS = 3000  # how far back "he said" may look for its named speaker
@@ -157,8 +157,10 @@ def _verb_attributions(verb: Token, sentence: Span, quotes: list[Quote]) -> list
     if results:
         return results
     content = _complement_span(verb, lemma)
-    if content is None and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and (
-        verb.tag_ != "VBG"
+    if (
+        content is None
+        and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+        and (verb.tag_ != "VBG")
     ):
         content = _rest_of_sentence(sentence, frame_start, frame_end)
     if content is None and lemma not in CLAUSE_ONLY_VERBS and verb.dep_ == "ROOT":
@@ -190,8 +192,18 @@ def _frame(verb: Token, subject: Token) -> tuple[int, int]:
     """Character extent of the speaker-and-verb clause, without its content."""
     tokens = [verb, *subject.subtree]
     for child in verb.children:
-        if child.dep_ in ("aux", "neg", "advmod", "prep", "npadvmod", "dobj", "dative", "prt",
-                          "agent", "nsubj"):
+        if child.dep_ in (
+            "aux",
+            "neg",
+            "advmod",
+            "prep",
+            "npadvmod",
+            "dobj",
+            "dative",
+            "prt",
+            "agent",
+            "nsubj",
+        ):
             if child.dep_ == "dobj" and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
                 continue
             tokens.extend(child.subtree)
@@ -206,8 +218,8 @@ def _adjacent_quotes(
     """Quotes that end just before the speaker clause or open just after it."""
     found: list[tuple[int, int]] = []
     for quote in quotes:
-        before = quote.end <= frame_start and _GAP_BEFORE_CUE.match(text[quote.end:frame_start])
-        after = quote.start >= frame_end and _GAP_AFTER_CUE.match(text[frame_end:quote.start])
+        before = quote.end <= frame_start and _GAP_BEFORE_CUE.match(text[quote.end : frame_start])
+        after = quote.start >= frame_end and _GAP_AFTER_CUE.match(text[frame_end : quote.start])
         if before or after:
             found.append((quote.start, quote.end))
     return found[:2]
@@ -223,22 +235,24 @@ def _complement_span(verb: Token, lemma: str) -> tuple[int, int] | None:
             start, end = _subtree_span(objects[0])
             # "accused Washington of lying": the charge follows the object
             for child in verb.children:
-                if child.dep_ == "prep" and child.i > objects[0].i and child.lower_ in (
-                    "of", "for", "over"
+                if (
+                    child.dep_ == "prep"
+                    and child.i > objects[0].i
+                    and child.lower_ in ("of", "for", "over")
                 ):
                     end = max(end, _subtree_span(child)[1])
             return start, end
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for") and lemma in (
-                "accuse", "blame", "charge"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "for")
+                and lemma in ("accuse", "blame", "charge")
             ):
                 return _subtree_span(child)
     return None
 
 
-def _rest_of_sentence(
-    sentence: Span, frame_start: int, frame_end: int
-) -> tuple[int, int] | None:
+def _rest_of_sentence(sentence: Span, frame_start: int, frame_end: int) -> tuple[int, int] | None:
     """The sentence minus the parenthetical speaker clause, as one outer span."""
     text = sentence.doc.text
     start, end = sentence.start_char, sentence.end_char
@@ -254,9 +268,7 @@ def _rest_of_sentence(
 
 
 def _is_according(token: Token) -> bool:
-    return token.lower_ == "according" and any(
-        child.lower_ == "to" for child in token.children
-    )
+    return token.lower_ == "according" and any(child.lower_ == "to" for child in token.children)
 
 
 def _according_to(token: Token, sentence: Span) -> list[Attribution]:
@@ -309,8 +321,10 @@ def _content_text(text: str, span: tuple[int, int], frame: tuple[int, int] | Non
     """The claim in plain words: no quote marks, no leading "that", no parenthetical frame."""
     start, end = span
     if frame is not None and start < frame[0] and frame[1] < end:
-        content = text[start:frame[0]].rstrip(_TRIM_CHARS) + " " + text[frame[1]:end].lstrip(
-            _TRIM_CHARS
+        content = (
+            text[start : frame[0]].rstrip(_TRIM_CHARS)
+            + " "
+            + text[frame[1] : end].lstrip(_TRIM_CHARS)
         )
     else:
         content = text[start:end]
@@ -399,17 +413,17 @@ def _is_bare_role(span: Span) -> bool:
 
 def _is_generic(span: Span, words: list[str]) -> bool:
     head = span.root
-    has_name = any(
-        token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") for token in span
-    )
+    has_name = any(token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") for token in span)
     if has_name and words[0] not in ("a", "an", "one", "some", "several"):
         return False
     if words[0] in ("a", "an", "one", "some", "several", "many", "two", "three", "other"):
         return True
     if head.tag_ in ("NNS",) and head.pos_ == "NOUN":
         return words[0] != "the" or head.lemma_.lower() not in ORG_NOUNS
-    return head.pos_ == "NOUN" and not any(token.pos_ == "PROPN" for token in span) and (
-        words[0] not in ("the",)
+    return (
+        head.pos_ == "NOUN"
+        and not any(token.pos_ == "PROPN" for token in span)
+        and (words[0] not in ("the",))
     )
 
 
@@ -439,7 +453,7 @@ def _tidy_name(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
-    return span.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _compatible(kind: str, wanted: str) -> bool:
@@ -450,7 +464,8 @@ def _antecedent(
     history: list[_NamedSpeaker], kind: str, offset: int, role: str | None
 ) -> _NamedSpeaker | None:
     candidates = [
-        speaker for speaker in reversed(history)
+        speaker
+        for speaker in reversed(history)
         if offset - speaker.offset <= RESOLVE_WINDOW_CHARS and _compatible(speaker.kind, kind)
     ]
     if role:
@@ -475,4 +490,3 @@ def _entity_antecedent(doc: Doc, kind: str, offset: int) -> _NamedSpeaker | None
         if ent.label_ in wanted:
             return _NamedSpeaker(ent.text, kind, ent.text.lower(), ent.start_char)
     return None
-

@@ -52,9 +52,7 @@ def _curly_quotes(body: str, base: int) -> list[Quote]:
 
 def _straight_quotes(body: str, base: int) -> list[Quote]:
     marks = [index for index, char in enumerate(body) if char == '"']
-    return [
-        Quote(base + marks[i], base + marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)
-    ]
+    return [Quote(base + marks[i], base + marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
 
 
 def quote_containing(quotes: list[Quote], offset: int) -> Quote | None:

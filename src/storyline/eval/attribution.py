@@ -75,8 +75,7 @@ def parse_standoff(name: str, text: str, standoff: str) -> GoldArticle:
         if line.startswith("T") and len(columns) >= 2:
             kind, _, offsets = columns[1].partition(" ")
             fragments = tuple(
-                (int(a), int(b))
-                for a, b in (piece.split() for piece in offsets.split(";"))
+                (int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";"))
             )
             spans[columns[0]] = (kind.lower(), fragments)
         elif line.startswith("E") and len(columns) >= 2:
@@ -122,9 +121,7 @@ def _matches(rule: str, text: str, predicted: Fragments, gold: Fragments) -> boo
     return shorter > 0 and shared * 2 >= shorter
 
 
-def count_matches(
-    rule: str, text: str, predicted: list[Fragments], gold: list[Fragments]
-) -> int:
+def count_matches(rule: str, text: str, predicted: list[Fragments], gold: list[Fragments]) -> int:
     used: set[int] = set()
     hits = 0
     for span in sorted(predicted):
