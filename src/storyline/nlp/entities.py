@@ -37,7 +37,7 @@ LOCATIVE_PREPOSITIONS = frozenset({
 })
 RELATIONAL_PREPOSITIONS = frozenset({"with", "between", "against", "by", "among", "versus"})
 STATIVE_VERBS = frozenset({
-    "be", "lie", "sit", "stand", "border", "host", "remain", "become", "look", "seem", "house",
+    "be", "lie", "sit", "stand", "border", "host", "remain", "become", "seem", "house",
     "overlook", "stretch", "shake", "burn", "fall", "tremble",
 })
 ADDRESSEE_VERBS = frozenset({
@@ -71,6 +71,15 @@ PERSON_TITLES = frozenset({
 })
 ADDRESS_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh",
                             "gen.", "col.", "lt.", "ayatollah"})
+ACTOR_HEADS = frozenset({
+    "official", "officials", "government", "regime", "spokesman", "spokeswoman", "authorities",
+    "leadership", "statement", "spokesperson", "administration", "source", "sources",
+})
+# Words that name no one on their own ("Defence" of "Defence Minister Sergei Shoigu").
+GENERIC_WORDS = frozenset({
+    "state", "ministry", "department", "government", "army", "forces", "military", "office",
+    "council", "health", "interior", "affairs", "command", "agency",
+})
 NAME_PARTICLES = frozenset({"of", "the", "for", "and", "al", "el", "-", "&", "de", "du", "la"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "–", "—"})
@@ -170,6 +179,9 @@ class _Resolver:
                 verdict = _place_role(span, self.words.agent_words)
                 roles = ("state-actor",) if verdict == "actor" else ("place",) if verdict == \
                     "place" else ()
+            if phrase and phrase.end == end:
+                phrase.roles = ("state-actor",)
+                return [phrase]
             name_candidate = _Candidate(start, end, KB, entity.name, entity.type, entity.kind,
                                         roles, link, known=True)
             return [name_candidate, phrase] if phrase else [name_candidate]
@@ -241,7 +253,8 @@ class _Resolver:
                 return None
             return _Candidate(start, phrase_end, PHRASE, military, "ORG", "armed-forces",
                               ("military", "demonym"), state.name, known=True)
-        return _Candidate(start, phrase_end, PHRASE, state.name, state.type, state.kind,
+        # "Russian warplanes", "US officials": the state acts; the mention is its name alone.
+        return _Candidate(start, end, PHRASE, state.name, state.type, state.kind,
                           ("state-actor", "demonym"), None, known=True)
 
     def _ministry(self, state: KnownEntity, start: int, head: Token,
@@ -281,13 +294,18 @@ class _Resolver:
                 after += 2
                 if after < len(doc) and doc[after].lower_ == "affairs":
                     after += 1
-            if kind_word is None or after + 1 >= len(doc) or \
-                    doc[after].lower_ not in ("in", "of"):
+            if kind_word is None:
                 continue
-            place = after + 1
-            if place < len(doc) and doc[place].lower_ == "the":
-                place += 1
-            state = self._state_at(place)
+            state = None
+            if after + 1 < len(doc) and doc[after].lower_ in ("in", "of"):
+                place = after + 1
+                if place < len(doc) and doc[place].lower_ == "the":
+                    place += 1
+                state = self._state_at(place)
+            if state is None:
+                # "In Moscow, the defence ministry said": the one state of the sentence
+                only = self._only_state_in(token.sent)
+                state = (only, after) if only else None
             if state is None:
                 continue
             name = self.kb.ministry_of(state[0], kind_word)
@@ -295,6 +313,13 @@ class _Resolver:
                 found.append(_Candidate(first, state[1], PHRASE, name, "ORG", "ministry",
                                         ("ministry",), state[0], known=True))
         return found
+
+    def _only_state_in(self, sentence: Span) -> str | None:
+        states = {self.kb.entities[form.entity].name
+                  for start in range(sentence.start, sentence.end)
+                  for _end, forms in self.matches_at.get(start, ())
+                  for form in forms if self.kb.entities[form.entity].kind == "state"}
+        return states.pop() if len(states) == 1 else None
 
     def _state_at(self, index: int) -> tuple[str, int] | None:
         """The state whose name, capital or seat starts at token ``index``, and its end."""
@@ -335,6 +360,9 @@ class _Resolver:
                 continue
             if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
                 continue  # "Kurdish fighters": an adjective, not an actor
+            if all(t.lower_ in GENERIC_WORDS or t.lower_ in PERSON_TITLES
+                   or t.lower_ in self.words.ministries for t in span):
+                continue  # "the defence ministry" with no state in sight names no one
             found.append(_Candidate(span.start, span.end, NER, _tidy_text(span), ent.label_,
                                     "person" if ent.label_ == "PERSON" else None))
         return found
@@ -409,13 +437,17 @@ def _earlier_full_name(words: tuple[str, ...],
 def _place_role(span: Span, agent_words: frozenset[str]) -> str | None:
     """'actor' when the parse shows the name acting, 'place' when it is a location, else None."""
     doc = span.doc
+    span = _trim(span) or span  # the root of "the Kremlin" is "Kremlin", not "the"
     after = span.end
     if after + 1 < len(doc) and doc[after].text in HYPHENS and \
             doc[after + 1].lower_ in agent_words:
         return "actor"  # "Moscow-backed", "Tehran-allied"
+    if span.text.isupper() and len(span.text) > 3:
+        return "place"  # a dateline: "MOSCOW, Oct 7 (Reuters) -"
     token = span.root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
-        token = token.head
+    while token.head.i != token.i and (token.dep_ in ("conj", "appos") or (
+            token.dep_ == "compound" and token.head.lower_ not in ACTOR_HEADS)):
+        token = token.head  # "the Élysée palace" takes the role of "palace"
     dep, head = token.dep_, token.head
     if dep == "nsubj":
         if head.pos_ in ("VERB", "AUX") and head.lemma_ not in STATIVE_VERBS:
@@ -439,9 +471,7 @@ def _place_role(span: Span, agent_words: frozenset[str]) -> str | None:
         return "actor"
     if dep == "nsubjpass":
         return "place"
-    if dep in ("compound", "amod", "nmod") and head.lower_ in (
-            "official", "officials", "government", "regime", "spokesman", "spokeswoman",
-            "authorities", "leadership"):
+    if dep in ("compound", "amod", "nmod") and head.lower_ in ACTOR_HEADS:
         return "actor"
     return None
 
