@@ -190,7 +190,8 @@ def _denial(
     if denier.claim.stance != "deny" or denier.denied_casualties:
         return
     # a plain denial of a reported act: it must repeat that act's specific words
-    shared_words = (reporter.keywords & denier.keywords) - _TOPIC_NOISE
+    name_words = {word for name in reporter.names | denier.names for word in name.split()}
+    shared_words = (reporter.keywords & denier.keywords) - _TOPIC_NOISE - name_words
     if len(shared_words) >= 2 or (reporter.names & denier.names and shared_words):
         about = f"Whether {_short(reporter.claim.text, 60)}"
         explanation = (

@@ -278,7 +278,8 @@ def read_claim(claim: Claim, doc: Doc, names: NameBook) -> ClaimFacts:
     facts.casualty_topics = _casualty_topics(text)
     if facts.denies:
         facts.denied_casualties = set(facts.casualty_topics)
-    facts.targets = _targets(doc, claim.speaker, names)
+    if not facts.denies:  # a denied strike names no target; the denial kind covers it
+        facts.targets = _targets(doc, claim.speaker, names)
     return facts
 
 
@@ -382,7 +383,13 @@ def _actor(subject: Token, speaker: str, names: NameBook) -> str | None:
 
 def _group(obj: Token, names: NameBook) -> str | None:
     """The named group or kind of target a strike's object refers to, normalised."""
-    tokens = list(obj.subtree)
+    where = {
+        token.i
+        for child in obj.children
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE
+        for token in child.subtree
+    }
+    tokens = [token for token in obj.subtree if token.i not in where]  # not "in Kafr Nabl"
     named: list[Token] = []
     for token in tokens:
         proper = token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "NORP")

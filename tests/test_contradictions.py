@@ -1,0 +1,174 @@
+"""Contradictions: which claims about one incident cannot all be true, and which can."""
+
+from __future__ import annotations
+
+from storyline.claims import find_contradictions
+from storyline.model import Claim, Event, Evidence
+
+
+def claim(claim_id: str, speaker: str, text: str, stance: str = "assert") -> Claim:
+    verb = {"deny": "deny", "assert": "say"}.get(stance, stance)
+    return Claim(
+        id=claim_id, speaker=speaker, text=text, verb=verb, stance=stance, story_id="sto_1"
+    )
+
+
+MONITOR = "Syrian Observatory for Human Rights"
+MINISTRY = "Russian Ministry of Defence"
+
+
+def test_counts_that_cannot_both_be_true_are_numeric() -> None:
+    claims = [
+        claim("c1", MONITOR, "the air strikes on Talbiseh killed 36 civilians"),
+        claim("c2", "the provincial governor", "12 civilians died in the Talbiseh raid"),
+    ]
+    [found] = find_contradictions(claims)
+    assert found.kind == "numeric"
+    assert found.claims == [["c1"], ["c2"]]
+    assert "civilians" in found.about and "killed" in found.about
+    assert "36 civilians" in found.explanation and "12 civilians" in found.explanation
+    assert found.story_id == "sto_1"
+
+
+def test_a_lower_bound_and_overlapping_ranges_are_compatible() -> None:
+    claims = [
+        claim("c1", MONITOR, "at least 10 civilians were killed in Talbiseh"),
+        claim("c2", "local doctors", "36 civilians were killed in Talbiseh"),
+        claim("c3", "the civil defence", "between 30 and 40 civilians died in Talbiseh"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_different_victims_or_injuries_are_not_compared() -> None:
+    claims = [
+        claim("c1", MONITOR, "the raid on Talbiseh killed 36 civilians"),
+        claim("c2", "the army", "the raid on Talbiseh killed 12 soldiers"),
+        claim("c3", "medics", "the raid on Talbiseh wounded 80 civilians"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_one_speaker_revising_a_toll_is_no_contradiction() -> None:
+    claims = [
+        claim("c1", MONITOR, "the strikes on Talbiseh killed 12 civilians"),
+        claim("c2", MONITOR, "the strikes on Talbiseh killed 36 civilians"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_unrelated_claims_do_not_pair_up() -> None:
+    claims = [
+        claim("c1", MONITOR, "shelling killed 36 civilians in Douma"),
+        claim("c2", "the health ministry", "a car bomb killed 12 civilians in Kabul"),
+        claim("c3", "Unicef", "the school in Aleppo reopened after repairs"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_a_denial_of_reported_casualties() -> None:
+    reports = claim("c1", MONITOR, "Russian jets killed 36 civilians in Talbiseh")
+    for denial in [
+        claim("c2", MINISTRY, "any civilians were killed in Talbiseh", stance="deny"),
+        claim("c2", MINISTRY, "no civilians were killed in the Talbiseh operation"),
+        claim("c2", MINISTRY, "reports of civilian casualties in Talbiseh are false"),
+    ]:
+        [found] = find_contradictions([reports, denial])
+        assert found.kind == "denial"
+        assert found.claims == [["c1"], ["c2"]]
+        assert MINISTRY in found.explanation and MONITOR in found.explanation
+
+
+def test_a_denial_of_a_reported_act() -> None:
+    claims = [
+        claim("c1", "hospital staff", "army artillery shelled the maternity hospital in Kafr Nabl"),
+        claim("c2", "the army command", "shelling the maternity hospital", stance="deny"),
+    ]
+    [found] = find_contradictions(claims)
+    assert found.kind == "denial"
+    assert found.claims == [["c1"], ["c2"]]
+
+
+def test_a_denial_of_something_else_is_not_a_contradiction() -> None:
+    claims = [
+        claim("c1", MONITOR, "Russian jets killed 36 civilians in Talbiseh"),
+        claim("c2", MINISTRY, "that its troops were deployed in Talbiseh", stance="deny"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_the_same_strikes_said_to_hit_different_groups() -> None:
+    claims = [
+        claim("c1", MINISTRY, "its jets struck four Islamic State targets near Talbiseh"),
+        claim(
+            "c2",
+            "a US defence official",
+            "the Russian jets targeted a coalition of Islamist rebels near Talbiseh",
+        ),
+    ]
+    [found] = find_contradictions(claims)
+    assert found.kind == "attribution"
+    assert found.claims == [["c1"], ["c2"]]
+    assert "Islamic State" in found.explanation and "Islamist rebels" in found.explanation
+
+
+def test_a_small_share_of_strikes_disputes_the_named_target() -> None:
+    claims = [
+        claim("c1", MINISTRY, "its aircraft hit Islamic State positions in Homs province"),
+        claim("c2", "a US official", "only five percent of Russian strikes targeted ISIS"),
+    ]
+    [found] = find_contradictions(claims)
+    assert found.kind == "attribution"
+    assert "did not hit" in found.explanation
+
+
+def test_agreeing_on_the_target_is_no_dispute() -> None:
+    claims = [
+        claim("c1", MINISTRY, "its jets struck Islamic State targets near Palmyra"),
+        claim("c2", "a US official", "the Russian jets hit ISIS positions near Palmyra"),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_different_actors_hitting_different_groups_is_no_dispute() -> None:
+    claims = [
+        claim("c1", MINISTRY, "its jets struck Islamic State targets near Palmyra"),
+        claim(
+            "c2", "a Turkish official", "Turkish jets hit Kurdish militia positions near Palmyra"
+        ),
+    ]
+    assert find_contradictions(claims) == []
+
+
+def test_event_ids_decide_the_topic_when_given() -> None:
+    def sourced(item: Claim, start: int) -> Claim:
+        item.sources = [Evidence("art_1", item.text, start, start + len(item.text))]
+        return item
+
+    first = sourced(claim("c1", MONITOR, "the strikes killed 36 civilians"), 0)
+    second = sourced(claim("c2", "the governor", "the strikes killed 12 civilians"), 100)
+    one_event = [
+        Event(id="e1", event_type="x", sub_event_type="y", sources=[Evidence("art_1", "", 0, 200)])
+    ]
+    two_events = [
+        Event(id="e1", event_type="x", sub_event_type="y", sources=[Evidence("art_1", "", 0, 50)]),
+        Event(
+            id="e2", event_type="x", sub_event_type="y", sources=[Evidence("art_1", "", 100, 150)]
+        ),
+    ]
+    assert [c.kind for c in find_contradictions([first, second], events=one_event)] == ["numeric"]
+    assert find_contradictions([first, second], events=two_events) == []
+
+
+def test_ids_are_deterministic_and_sides_merge() -> None:
+    claims = [
+        claim("c1", MONITOR, "the raid on Talbiseh killed 36 civilians"),
+        claim("c2", "local medics", "the raid on Talbiseh killed at least 30 civilians"),
+        claim("c3", MINISTRY, "no civilians were killed in the raid on Talbiseh"),
+    ]
+    first = find_contradictions(claims, story_id="sto_9")
+    second = find_contradictions(list(reversed(claims)), story_id="sto_9")
+    assert sorted(item.id for item in first) == sorted(item.id for item in second)
+    assert all(item.id.startswith("ctr_") for item in first)
+    [denial] = [item for item in first if item.kind == "denial"]
+    assert denial.claims == [["c1", "c2"], ["c3"]]
+    assert denial.story_id == "sto_9"
