@@ -98,3 +98,145 @@ article_features = sa.Table(
 
 # Article fields kept as JSON text because they are lists.
 JSON_LIST_COLUMNS = frozenset({"authors", "removed", "flags"})
+
+# -- knowledge derived from articles (revision 0002) ---------------------------------------------
+# Per-article results are keyed by article and replaced whole when an article is re-analysed;
+# story-level records (merged events, contradictions, stories) are replaced per story. Records
+# are kept as the contract's JSON in ``data``, with the columns queries filter on beside it.
+
+article_analysis = sa.Table(
+    "article_analysis",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.String(80),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("analysed_at", sa.String(40), nullable=False),
+)
+
+entity_mentions = sa.Table(
+    "entity_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id",
+        sa.String(80),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index("ix_entity_mentions_article_id", "article_id"),
+    sa.Index("ix_entity_mentions_name", "name"),
+)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id",
+        sa.String(80),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("place_id", sa.String(80), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("country_code", sa.String(2)),
+    sa.Column("admin1", sa.Text),
+    sa.Column("geonames_id", sa.BigInteger),
+    sa.Column("feature", sa.String(32)),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index("ix_place_mentions_article_id", "article_id"),
+    sa.Index("ix_place_mentions_place_id", "place_id"),
+)
+
+article_events = sa.Table(
+    "article_events",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.String(80),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_article_events_article_id", "article_id"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.String(80),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("story_id", sa.String(80)),
+    sa.Column("speaker", sa.Text, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_claims_article_id", "article_id"),
+    sa.Index("ix_claims_story_id", "story_id"),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("date_start", sa.String(40)),
+    sa.Column("date_end", sa.String(40)),
+    sa.Column("article_count", sa.Integer, nullable=False),
+    sa.Column("independent_sources", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_stories_date_start", "date_start"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("story_id", sa.String(80)),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("sub_event_type", sa.Text, nullable=False),
+    sa.Column("date_start", sa.String(40)),
+    sa.Column("date_end", sa.String(40)),
+    sa.Column("country_code", sa.String(2)),
+    sa.Column("actors", sa.Text, nullable=False),  # "|"-joined, for filtering
+    sa.Column("places", sa.Text, nullable=False),  # "|"-joined, for filtering
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_events_story_id", "story_id"),
+    sa.Index("ix_events_event_type", "event_type"),
+    sa.Index("ix_events_date_start", "date_start"),
+)
+
+contradictions = sa.Table(
+    "contradictions",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("story_id", sa.String(80)),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_contradictions_story_id", "story_id"),
+)
+
+store_state = sa.Table(
+    "store_state",
+    metadata,
+    sa.Column("key", sa.String(80), primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)

@@ -26,6 +26,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL
 
 from storyline.model import Article, SkippedInput
+from storyline.store.knowledge import KnowledgeStore
 from storyline.store.migrate import WRITE_OPTION, is_initialised, upgrade_to_head
 from storyline.store.schema import (
     JSON_LIST_COLUMNS,
@@ -86,7 +87,7 @@ def open_store(url_or_path: str, *, create: bool = True) -> Store | None:
     return Store(engine, url)
 
 
-class Store:
+class Store(KnowledgeStore):
     """Reads and short writes; everything per input file goes through ``transaction()``."""
 
     def __init__(self, engine: sa.Engine, url: URL) -> None:
