@@ -43,7 +43,7 @@ _LEADING_NOISE = re.compile(r"^(?:the|a|an|some|several|at least|about|around)\s
 def _plain_name(span: Span) -> str:
     """Fallback canonical name: the named entity inside the phrase, else the phrase itself."""
     for entity in span.ents:
-        if entity.label_ in ("ORG", "PERSON", "GPE") and len(entity) >= 1:
+        if entity.label_ in ("ORG", "PERSON", "GPE") and entity.start <= span.root.i < entity.end:
             return _LEADING_NOISE.sub("", entity.text.strip())
     return _LEADING_NOISE.sub("", span.text.strip())
 
@@ -222,6 +222,13 @@ def event_from_sentence(
     roles = find_roles(sentence, cue, territorial=typing.sub_event_type in TERRITORIAL)
     if _not_an_event(sentence, roles):
         return None
+    if context.resolve_place is not None:
+        # A proper-noun object the tagger mislabelled ("shelled Aleppo" as a nationality) is
+        # a place when the gazetteer knows it.
+        for span in list(roles.targets):
+            if span.root.pos_ == "PROPN" and context.resolve_place(span) is not None:
+                roles.targets.remove(span)
+                roles.places.append(span)
     evidence = _evidence(article, sentence)
     event = Event(
         id=stable_id(

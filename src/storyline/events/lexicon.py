@@ -308,3 +308,26 @@ AGGREGATE_CUES = re.compile(
     r"in recent (?:days|weeks|months|years)|since the war|each year|every year|per year|"
     r"this year alone|cumulative|to date)\b"
 )
+PHYSICAL_TARGET = words(
+    r"buildings?", r"houses?", r"homes?", r"offices?", r"headquarters", r"embass(?:y|ies)",
+    r"cars?", r"vehicles?", r"bus(?:es)?", r"trucks?", r"towers?", r"pylons?", r"bridges?",
+    r"plants?", r"stations?", r"banks?", r"facilit(?:y|ies)", r"installations?",
+    r"pipelines?", r"schools?", r"church\w*", r"mosques?", r"temples?", r"stores?", r"shops?",
+    r"residences?", r"hotels?", r"hospitals?", r"clinics?", r"markets?", r"airports?",
+    r"ports?", r"depots?", r"warehouses?", r"factor(?:y|ies)", r"dams?", r"power lines?",
+    r"tankers?", r"ships?", r"vessels?", r"boats?", r"trains?", r"aircraft", r"planes?",
+    r"helicopters?", r"tanks?", r"positions?", r"bases?", r"barracks", r"checkpoints?",
+    r"posts?", r"convoys?", r"camps?", r"compounds?", r"villages?", r"towns?", r"neighbou?rhoods?",
+    r"infrastructure", r"property", r"properties", r"premises", r"ministry", r"parliament",
+    r"courts?", r"prisons?", r"jails?", r"universit(?:y|ies)", r"polic\w* stations?",
+)
+PERSON_TARGET = words(
+    r"president", r"governor", r"mayor", r"judges?", r"ministers?", r"leaders?",
+    r"commanders?", r"official\w*", r"lawmakers?", r"politicians?", r"mps?", r"senators?",
+    r"diplomats?", r"ambassadors?", r"consuls?", r"priests?", r"bishops?", r"wife", r"husband",
+    r"sons?", r"daughters?", r"mothers?", r"fathers?", r"brothers?", r"sisters?", r"victims?",
+    r"hostages?", r"prisoners?", r"detainees?", r"guards?", r"bodyguards?", r"employees?",
+    r"staff", r"crew", r"tourists?", r"foreigners?", r"nationals?", r"citizens?", r"peasants?",
+    r"inhabitants?", r"locals?", r"youths?", r"suspects?", r"members?", r"personnel",
+    r"patients?", r"voters?", r"supporters?", r"newsmen", r"reporters?", r"lawyers?",
+)

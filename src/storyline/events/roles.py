@@ -35,6 +35,15 @@ QUANTITY_HEADS = frozenset(
      "many", "several", "dozen", "hundred", "thousand", "millions", "crowd", "crowds"}
 )
 TERRITORY_NOUN = re.compile(lx.TERRITORY)
+# Nouns that name the event itself; any other noun cue ("bomber", "jets") names who acted.
+EVENT_NOUN = re.compile(
+    r"(?:air ?)?(?:strikes?|attacks?|bomb\w*|blasts?|explosions?|raids?|clash\w*|shell\w*|"
+    r"fight\w*|battles?|ambush\w*|assaults?|offensives?|protests?|demonstrations?|rall(?:y|ies)|"
+    r"marches|riots?|shootings?|killings?|massacres?|abductions?|kidnappings?|arrests?|"
+    r"agreements?|ceasefires?|truces?|deals?|fire|gunfire|violence|unrest|sorties?|"
+    r"airstrikes?|missiles?|rockets?|mortars?|artillery|grenades?|ieds?|mines?|detonations?|"
+    r"suicide|chemical|looting|arson|operations?|incursions?|advances?|capture|seizure)"
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
@@ -85,6 +94,8 @@ def anchor(cue: Token) -> tuple[Token | None, Token | None]:
             if is_speech(head) or head.lemma_.lower() in lx.INTENT_LEMMAS:
                 return None, nominal or cue
             return head, nominal
+        if token.dep_ in ("compound", "amod") and nominal is not None and head.pos_ in NOUN_POS:
+            nominal = head  # "drone strikes": the event noun is the head, not the modifier
         if token.dep_ in ("pobj", "prep", "agent", "compound", "amod", "conj", "appos"):
             token = head
             continue
@@ -186,6 +197,21 @@ def _named_territory(token: Token) -> list[Span]:
     return found
 
 
+_CONCRETE = re.compile(
+    "|".join(
+        (lx.CIVILIAN, lx.ARMED_TARGET, lx.PHYSICAL_TARGET, lx.PERSON_TARGET,
+         lx.NON_STATE_ACTOR, lx.STATE_ACTOR)
+    )
+)
+
+
+def _concrete(span: Span) -> bool:
+    """Who or what can be hit: people, forces, named entities, buildings; not "responsibility"."""
+    if span.root.pos_ == "PROPN" or any(t.ent_type_ in ACTOR_LABELS | {"FAC"} for t in span):
+        return True
+    return bool(_CONCRETE.search(span.root.lower_))
+
+
 def _is_place_phrase(span: Span, territorial: bool) -> bool:
     """An object that names a place (``shelled Idlib``, ``seized the town``) is not a target."""
     if all(t.ent_type_ in PLACE_LABELS for t in span):
@@ -223,7 +249,9 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
                 target_tokens.extend(g for g in child.children if g.dep_ in ("dobj", "obj"))
     if nominal is not None:
-        for child in nominal.children:
+        modifiers = list(nominal.children)
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
+        for child in modifiers:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and (
                 child.ent_type_ in ACTOR_LABELS or re_actor(child)
             ):
@@ -235,7 +263,9 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 place_heads.append(child)
         # A nominal cue under its verb ("jets pounded X") is itself the actor.
-        if predicate is not None and nominal.dep_ == "nsubj" and nominal.lower_ in GENERIC_HEADS:
+        if predicate is not None and nominal.dep_ == "nsubj" and not EVENT_NOUN.fullmatch(
+            nominal.lower_
+        ):
             actor_tokens.append(nominal)
         if predicate is not None and nominal.dep_ == "pobj" and nominal.head.dep_ == "agent":
             actor_tokens.append(nominal)
@@ -248,7 +278,11 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
     ]
     targets = [phrase(t) for t in target_tokens]
     roles.targets = _dedupe(
-        [span for span in targets if not _is_place_phrase(span, territorial)]
+        [
+            span
+            for span in targets
+            if not _is_place_phrase(span, territorial) and _concrete(span)
+        ]
     )
 
     # Places: entities in the event's own prepositional phrases or objects first.
