@@ -37,7 +37,7 @@ QUANTITY_HEADS = frozenset(
 TERRITORY_NOUN = re.compile(lx.TERRITORY)
 # Nouns that name the event itself; any other noun cue ("bomber", "jets") names who acted.
 EVENT_NOUN = re.compile(
-    r"(?:air ?)?(?:strikes?|attacks?|bomb\w*|blasts?|explosions?|raids?|clash\w*|shell\w*|"
+    r"(?:air ?)?(?:strikes?|attacks?|bomb(?:s|ings?)?|blasts?|explosions?|raids?|clash\w*|shell\w*|"
     r"fight\w*|battles?|ambush\w*|assaults?|offensives?|protests?|demonstrations?|rall(?:y|ies)|"
     r"marches|riots?|shootings?|killings?|massacres?|abductions?|kidnappings?|arrests?|"
     r"agreements?|ceasefires?|truces?|deals?|fire|gunfire|violence|unrest|sorties?|"
