@@ -28,9 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+
 from storyline.dedupe.align import Alignment, align
 from storyline.dedupe.features import (
-    SentenceSequence,
     containment_from_jaccard,
     estimated_jaccard,
     extract,
@@ -50,7 +51,7 @@ class DedupeConfig:
     """Every threshold in one place; defaults suit cleaned news articles of 100+ words."""
 
     shingle_size: int = 5  # tokens per shingle
-    num_perm: int = 128  # MinHash permutations for shingles
+    num_perm: int = 64  # MinHash permutations for shingles
     content_num_perm: int = 64  # MinHash permutations for the content-word index
     seed: int = 1
     lsh_threshold: float = 0.3  # shingle LSH retrieval (low: containment needs it)
@@ -252,9 +253,8 @@ class Deduplicator:
     ) -> tuple[Relation, list[str]]:
         config = self.config
         sketch = entry.sketch
-        sentences = sketch.sentences()
         candidates: list[tuple[float, str]] = []
-        lifted = self._shared_sentences(sentences)
+        lifted = self._shared_sentences(sketch)
         for other_id in self._content_index.query(sketch.content_signature) | lifted.keys():
             other = self._entries[other_id].sketch
             jaccard = estimated_jaccard(sketch.content_signature, other.content_signature)
@@ -265,7 +265,10 @@ class Deduplicator:
                 or lifted.get(other_id, 0) >= config.stitched_min_per_source
             ):
                 candidates.append((jaccard, other_id))
+        if not candidates:
+            return "new", []
         candidates.sort(key=lambda item: (-item[0], self._entries[item[1]].order))
+        sentences = sketch.sentences()
         sources: list[tuple[Alignment, str]] = []
         copies: list[tuple[Alignment, str]] = []
         for _, other_id in candidates[: config.max_rewrite_candidates]:
@@ -296,10 +299,10 @@ class Deduplicator:
             return "near-copy", [other_id for _, other_id in copies]
         return "new", []
 
-    def _shared_sentences(self, sentences: list[SentenceSequence]) -> dict[str, int]:
+    def _shared_sentences(self, sketch: Sketch) -> dict[str, int]:
         """Earlier articles holding the same sentences (canonical words), with counts."""
         counts: dict[str, int] = {}
-        for key in _sentence_keys(sentences, self.config.sentence_key_min_words):
+        for key in _sentence_keys(sketch, self.config.sentence_key_min_words):
             bucket = self._sentence_index.get(key)
             if bucket is None:
                 continue
@@ -411,7 +414,7 @@ class Deduplicator:
             self._shingle_index.insert(article_id, sketch.shingle_signature)
         if sketch.content_count:
             self._content_index.insert(article_id, sketch.content_signature)
-        for key in _sentence_keys(sketch.sentences(), self.config.sentence_key_min_words):
+        for key in _sentence_keys(sketch, self.config.sentence_key_min_words):
             bucket = self._sentence_index.get(key)
             if bucket is None:
                 self._sentence_index[key] = article_id
@@ -430,6 +433,16 @@ class Deduplicator:
             article.add_flag(flag)
 
 
-def _sentence_keys(sentences: list[SentenceSequence], min_words: int) -> set[int]:
-    # In-memory only (rebuilt on load), so Python's per-process hash of the bytes is fine.
-    return {hash(s.words.tobytes()) for s in sentences if len(s.words) >= min_words}
+def _sentence_keys(sketch: Sketch, min_words: int) -> set[int]:
+    """One key per sentence of ``min_words`` or more canonical words.
+
+    In memory only (rebuilt on load), so Python's per-process hash of the bytes is fine.
+    """
+    data = sketch.words.tobytes()
+    ends = np.cumsum(sketch.sentence_lengths, dtype=np.int64) * 4
+    starts = ends - sketch.sentence_lengths.astype(np.int64) * 4
+    return {
+        hash(data[start:end])
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
+        if end - start >= 4 * min_words
+    }
