@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Article, Entity, Mention, stable_id
@@ -138,6 +140,13 @@ class _Resolver:
         self.doc = doc
         self.kb = kb
         self.words = kb.vocabulary
+        self.lowers = doc.to_array([LOWER])
+
+    def _tokens_among(self, words: Iterable[str]) -> list[Token]:
+        """Tokens whose lower case is one of ``words``, found without a Python loop."""
+        wanted = [self.doc.vocab.strings.add(word) for word in words]
+        hits = numpy.flatnonzero(numpy.isin(self.lowers, wanted))
+        return [self.doc[int(index)] for index in hits]
 
     def run(self) -> list[EntityMention]:
         candidates = self._knowledge_base_candidates()
@@ -279,9 +288,7 @@ class _Resolver:
         """'the defence ministry in Moscow', 'the Ministry of Defence of Russia'."""
         doc = self.doc
         found = []
-        for token in doc:
-            if token.lower_ != "ministry":
-                continue
+        for token in self._tokens_among(("ministry",)):
             kind_word = None
             after = token.i + 1
             if token.i > 0 and doc[token.i - 1].lower_ in self.words.ministries:
@@ -338,8 +345,8 @@ class _Resolver:
         """'Mr Abdulrahman' is a person even when the NER model calls him an organisation."""
         doc = self.doc
         found = []
-        for token in doc:
-            if token.lower_ not in ADDRESS_TITLES or token.i + 1 >= len(doc):
+        for token in self._tokens_among(ADDRESS_TITLES):
+            if token.i + 1 >= len(doc):
                 continue
             start = token.i + 1
             end = start
@@ -363,7 +370,8 @@ class _Resolver:
             if all(t.lower_ in GENERIC_WORDS or t.lower_ in PERSON_TITLES
                    or t.lower_ in self.words.ministries for t in span):
                 continue  # "the defence ministry" with no state in sight names no one
-            found.append(_Candidate(span.start, span.end, NER, _tidy_text(span), ent.label_,
+            found.append(_Candidate(span.start, span.end, NER, " ".join(span.text.split()),
+                                    ent.label_,
                                     "person" if ent.label_ == "PERSON" else None))
         return found
 
@@ -393,6 +401,10 @@ class _Resolver:
         mentions = []
         for candidate in chosen:
             span = doc[candidate.start:candidate.end]
+            if candidate.known and candidate.type != "PERSON":
+                if candidate.emit:
+                    mentions.append(self._mention(candidate, span))
+                continue
             words = tuple(fold(t.text) for t in span if not t.is_punct)
             if candidate.type == "PERSON" and len(words) >= 2:
                 full_names.append((words, candidate))
