@@ -60,7 +60,11 @@ def _actor_side(text: str, match: re.Match[str]) -> str | None:
         side = _nearest_side(by_agent.group(1), from_end=False)
         if side:
             return side
-    return _nearest_side(text[max(0, match.start() - _WINDOW) : match.start()], from_end=True)
+    # The subject usually opens the clause, so the first armed side named before the verb
+    # ("the army and allied fighters captured") is the one acting.
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (". ", "; ", " while "))
+    before = text[max(0, clause_start, match.start() - 2 * _WINDOW) : match.start()]
+    return _nearest_side(before, from_end=False)
 
 
 def _nearest_side(window: str, *, from_end: bool) -> str | None:
@@ -126,16 +130,31 @@ def _protest(text: str) -> Typing | None:
 def _territory(text: str) -> Typing | None:
     regain = _search(lx.REGAIN, text)
     seize = _search(lx.SEIZE, text)
-    gain = regain or seize
-    if gain is None:
-        return None
-    if _search(lx.WITHDRAW, text):
-        return _typing(tx.NON_VIOLENT_TRANSFER, gain, 0.6)
     if seize and not regain:
-        object_window = text[seize.end() : seize.end() + 50]
-        people_or_arms = _search(lx.CIVILIAN + "|" + lx.ARMED_TARGET, object_window)
+        # "captured a commander", "pistols were seized": people and arms are not territory.
+        passive = re.search(r"\b(?:were|was|been|being)\s+$", text[: seize.start()])
+        object_window = (
+            text[max(0, seize.start() - 60) : seize.start()]
+            if passive
+            else text[seize.end() : seize.end() + 50]
+        )
+        people_or_arms = _search(
+            "|".join((lx.CIVILIAN, lx.ARMED_TARGET, lx.PERSON_TARGET, r"\b" + lx.WEAPON_OBJECT)),
+            object_window,
+        )
         if people_or_arms and not _search(lx.TERRITORY, object_window):
-            return None
+            seize = None
+    gain = regain or seize
+    quiet = _search(lx.QUIET_TRANSFER, text)
+    withdrawal = _search(lx.WITHDRAW_FROM, text)
+    if quiet and (gain or withdrawal or _search(lx.TERRITORY, text)):
+        return _typing(tx.NON_VIOLENT_TRANSFER, gain or quiet, 0.65)
+    if gain is None:
+        if withdrawal:
+            return _typing(tx.NON_VIOLENT_TRANSFER, withdrawal, 0.5)
+        return None
+    if withdrawal or (_search(lx.WITHDRAW, text) and not _search(lx.CLASH, text)):
+        return _typing(tx.NON_VIOLENT_TRANSFER, gain, 0.6)
     side = _actor_side(text, gain)
     if side == "non-state":
         return _typing(tx.NON_STATE_OVERTAKES, gain, 0.75)
@@ -184,6 +203,7 @@ RULES: tuple[Rule, ...] = (
     _simple(lx.CHEMICAL, tx.CHEMICAL_WEAPON, 0.9),
     _simple(lx.SEXUAL, tx.SEXUAL_VIOLENCE, 0.85),
     _simple(lx.SUICIDE, tx.SUICIDE_BOMB, 0.9),
+    _territory,
     _simple(lx.MOB, tx.MOB_VIOLENCE, 0.7),
     _protest,
     _simple(lx.RIOT, tx.VIOLENT_DEMONSTRATION, 0.6),
@@ -194,7 +214,6 @@ RULES: tuple[Rule, ...] = (
     _simple(lx.SHELLING, tx.SHELLING, 0.8),
     _simple(lx.GENERIC_BLAST, tx.REMOTE_EXPLOSIVE, 0.55),
     _simple(lx.HEADQUARTERS, tx.HEADQUARTERS, 0.7),
-    _territory,
     _simple(lx.ARREST, tx.ARRESTS, 0.75),
     _simple(lx.AGREEMENT, tx.AGREEMENT, 0.6),
     _violence,

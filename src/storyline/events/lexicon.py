@@ -143,8 +143,10 @@ PROTESTER_VIOLENCE = words(
     r"clash\w* with (?:the )?(?:police|security|riot|troops|soldiers|officers)",
     r"turned violent", r"stormed", r"smash\w*", r"ransack\w*", r"attack\w* (?:the )?police",
     r"injur\w* (?:\w+ ){0,2}(?:police|officers|policemen)", r"rioters?", r"riot\w*",
-    r"violent (?:protest|demonstration|clash)", r"vandal\w*", r"looted", r"block\w* "
-    r"(?:\w+ ){0,2}(?:roads?|highways?|streets?)", r"barricad\w*",
+    r"violen\w*", r"vandal\w*", r"looted", r"block\w* (?:\w+ ){0,2}(?:roads?|highways?|streets?|"
+    r"traffic)", r"barricad\w*", r"clash\w*", r"confront\w*", r"thr[eo]w\w*", r"projectiles",
+    r"fireworks", r"(?:pull\w*|tore|tear\w*) down", r"(?:light|lit|start)\w* fires?",
+    r"roadblocks?", r"shut down (?:\w+ ){0,2}roads", r"scuffl\w*", r"skirmish\w*",
 )
 EXCESSIVE_FORCE = words(
     r"live (?:ammunition|fire|rounds|bullets)", r"shot dead", r"opened fire on",
@@ -161,6 +163,8 @@ INTERVENTION = words(
     r"(?:arrest|detain)\w* (?:\w+ ){0,4}(?:protesters|demonstrators|activists|participants)",
     r"(?:protesters|demonstrators|activists) (?:\w+ ){0,3}(?:were|was) (?:arrested|detained)",
     r"broke up", r"break up", r"intervened", r"cordon\w*", r"pushed back", r"blocked the march",
+    r"suppress\w*", r"detain\w*", r"arrest\w*", r"pepper-?spray\w*", r"halt\w*", r"chas\w*",
+    r"prevent\w*", r"forcibly", r"kettl\w*", r"stun grenades?", r"flash-?bangs?",
 )
 MOB = words(
     r"mobs?\b", r"lynch\w*", r"vigilante\w*", r"angry (?:residents|villagers|crowd|youths?)",
@@ -193,15 +197,21 @@ CLASH = words(
     r"overran", r"infiltrat\w*", r"push(?:ed)? back",
 )
 REGAIN = words(
-    r"recaptur\w*", r"retak\w*", r"retook", r"regain\w*", r"liberat\w*", r"reclaim\w*",
-    r"recover\w* control", r"re-?took", r"re-?captur\w*", r"freed",
+    r"recaptur\w*", r"retak\w*", r"retook", r"regain\w*", r"liberat(?:e|ed|es|ing)\b",
+    r"reclaim\w*",
+    r"recover\w* control", r"re-?took", r"re-?captur\w*", r"freed\b",
     r"clear\w* (?:\w+ ){0,3}(?:of|from) (?:militants|rebels|terrorists|isis|is|jihadists)",
+    r"dr[oi]ve\w* (?:\w+ ){0,4}(?:out|back|away)", r"push\w* (?:\w+ ){0,4}out",
+    r"(?:were|was|been) (?:pushed|driven) (?:back|out)", r"expel\w*", r"evict\w*",
+    r"wrest\w* control", r"(?:establish|restor|impos|reassert)\w* (?:full )?control",
+    r"controlling (?:the|all|a)",
+    r"occupied (?:the|a|an|\d+|two|three|four|five|several|parts) ",
 )
 SEIZE = words(
     r"seiz\w*", r"captur\w*", r"took (?:full )?control", r"tak\w* (?:full )?control",
     r"gain\w* control", r"took over", r"tak\w* over", r"overr[au]n\w*", r"stormed",
     r"fell to", r"fall(?:en)? to", r"fell into", r"under (?:the |their |its )?(?:full )?control",
-    r"advanc\w* (?:into|on|to)", r"entered", r"conquer\w*", r"control of",
+    r"advanc\w* (?:into|on|to)", r"conquer\w*", r"control of",
     r"in the hands of",
 )
 TERRITORY = words(
@@ -213,6 +223,15 @@ TERRITORY = words(
     r"dam", r"oil ?fields?", r"island", r"castle", r"fortress", r"quarters?", r"county",
     r"municipalit\w*", r"governorate",
 )
+QUIET_TRANSFER = words(
+    r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|firing|a shot|bloodshed)",
+    r"(?:no|not|never|any) (?:\w+ ){0,2}resistance", r"hand\w* over", r"handover",
+    r"evacuation (?:deal|agreement)", r"(?:ceded|cede|ceding)", r"transfer\w* (?:of )?control",
+    r"handed (?:\w+ ){0,3}control", r"took over (?:\w+ ){0,4}(?:after|following) (?:\w+ ){0,4}"
+    r"withdr\w*",
+)
+WITHDRAW_FROM = words(r"withdr[ae]w\w*", r"pull\w* out", r"retreat\w*", r"vacat\w*",
+                      r"evacuat\w*", r"abandon\w*", r"pull\w* back") + r"\s+(?:\w+\s+){0,3}?from\b"
 WITHDRAW = words(
     r"withdr[ae]w\w*", r"pull\w* out", r"pull\w* back", r"retreat\w*", r"evacuat\w*",
     r"abandon\w*", r"without (?:a |any )?(?:fight|resistance|clash\w*|firing)",
