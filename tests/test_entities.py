@@ -122,6 +122,17 @@ def test_someone_elses_proxies_are_not_the_army(kb: AliasBase) -> None:
     assert "Syrian Democratic Forces" in _names(mentions)
 
 
+def test_a_sponsor_is_marked_as_backer_not_as_the_actor(kb: AliasBase) -> None:
+    iran = _named(_one("Iran-backed militias shelled the airport road.", kb), "Iran")
+    assert iran.roles == ("backer",)
+
+
+def test_a_demonym_before_a_title_is_not_an_actor(kb: AliasBase) -> None:
+    mentions = _one("Russian President Vladimir Putin arrived in Tehran.", kb)
+    assert _names(mentions)[0] == "Vladimir Putin"
+    assert "Russia" not in _names(mentions)
+
+
 @pytest.mark.parametrize("text", [
     "The Russian defence ministry said 40 sorties were flown.",
     "Russia's defence ministry said 40 sorties were flown.",

@@ -97,8 +97,9 @@ class EntityMention:
 
     ``roles`` are hints for later stages: ``state-actor`` (a state acting through a city, seat,
     demonym or its own name), ``place`` (the name is only where something happened),
-    ``metonym``, ``demonym``, ``military``, ``ministry``, ``surname`` (resolved from a partial
-    name). ``link`` is the entity it acts for or belongs to (Russia for its defence ministry).
+    ``backer`` ("Iran-backed"), ``metonym``, ``demonym``, ``military``, ``ministry``,
+    ``surname`` (resolved from a partial name). ``link`` is the entity it acts for or belongs
+    to (Russia for its defence ministry).
     """
 
     article_id: str
@@ -186,8 +187,8 @@ class _Resolver:
             phrase = self._actor_phrase(entity, start, end)
             if entity.kind == "state":
                 verdict = _place_role(span, self.words.agent_words)
-                roles = ("state-actor",) if verdict == "actor" else ("place",) if verdict == \
-                    "place" else ()
+                roles = {"actor": ("state-actor",), "place": ("place",),
+                         "backer": ("backer",)}.get(verdict or "", ())
             if phrase and phrase.end == end:
                 phrase.roles = ("state-actor",)
                 return [phrase]
@@ -207,10 +208,11 @@ class _Resolver:
                                    entity.name)]
             return [_Candidate(start, end, KB, entity.name, "NORP", None, (), emit=False)]
         verdict = _place_role(span, self.words.agent_words)
-        acting = verdict == "actor" or (form.use == "seat" and verdict != "place")
+        acting = verdict in ("actor", "backer") or (form.use == "seat" and verdict != "place")
         if acting:
+            roles = ("backer", "metonym") if verdict == "backer" else ("state-actor", "metonym")
             return [_Candidate(start, end, KB, entity.name, entity.type, entity.kind,
-                               ("state-actor", "metonym"), link, known=True)]
+                               roles, link, known=True)]
         # Only where something happened: the places stage owns it; keep it as the place.
         text = _tidy_text(span)
         return [_Candidate(start, end, KB, text, "FAC" if form.use == "seat" else "GPE",
@@ -447,13 +449,14 @@ def _earlier_full_name(words: tuple[str, ...],
 
 
 def _place_role(span: Span, agent_words: frozenset[str]) -> str | None:
-    """'actor' when the parse shows the name acting, 'place' when it is a location, else None."""
+    """'actor' when the parse shows the name acting, 'backer' for "Moscow-backed", 'place'
+    when it is a location, else None."""
     doc = span.doc
     span = _trim(span) or span  # the root of "the Kremlin" is "Kremlin", not "the"
     after = span.end
     if after + 1 < len(doc) and doc[after].text in HYPHENS and \
             doc[after + 1].lower_ in agent_words:
-        return "actor"  # "Moscow-backed", "Tehran-allied"
+        return "backer"  # "Moscow-backed", "Iran-allied": the state stands behind someone
     if span.text.isupper() and len(span.text) > 3:
         return "place"  # a dateline: "MOSCOW, Oct 7 (Reuters) -"
     token = span.root
