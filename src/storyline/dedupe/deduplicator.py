@@ -43,7 +43,9 @@ from storyline.model import Article
 SPUN = "spun"
 DEDUPE_FLAGS = frozenset({SPUN})
 
-Relation = Literal["new", "exact", "near-copy", "spun-rewrite", "spun-original", "stitched"]
+Relation = Literal[
+    "new", "known", "exact", "near-copy", "spun-rewrite", "spun-original", "stitched"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,7 @@ class Deduplicator:
         if known is not None:
             self._apply(article, known)
             return DedupeDecision(
-                article.id, known.duplicate_of, known.syndication_group, [], "new", []
+                article.id, known.duplicate_of, known.syndication_group, [], "known", []
             )
         config = self.config
         features = extract(article.text, config.shingle_size)
