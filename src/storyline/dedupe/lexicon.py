@@ -14,6 +14,10 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrase_set(text: str) -> frozenset[str]:
+    return frozenset(" ".join(phrase.split()) for phrase in text.split(",") if phrase.strip())
+
+
 # Function words: dropped from content sequences, because spinners and editors change them
 # freely and they carry no story identity. "last", "previous", "former" are NOT here: they
 # belong to time phrases that spinners swap.
@@ -110,86 +114,23 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 # Variants a reporter writes as readily as the plain form: they align sentences but are no
-# evidence of which side is the rewrite.
-COMMON_VARIANTS: frozenset[str] = frozenset(
-    {
-        "usa",
-        "america",
-        "united kingdom",
-        "britain",
-        "great britain",
-        "united nations",
-        "european union",
-        "past year",
-        "past month",
-        "past week",
-        "murdered",
-        "died",
-        "injured",
-        "hurt",
-        "stated",
-        "raid",
-        "raids",
-        "assault",
-        "assaults",
-        "troops",
-        "army",
-        "people",
-        "residents",
-        "town",
-        "conflict",
-        "truce",
-        "negotiations",
-        "discussions",
-        "uav",
-        "uavs",
-        "rocket",
-        "rockets",
-        "blast",
-        "bombardment",
-        "barrage",
-        "clinic",
-        "kids",
-        "declaration",
-        "statement",
-        "alleged",
-        "declared",
-        "started",
-        "employed",
-        "aid",
-        "big",
-        "huge",
-        "massive",
-        "several",
-        "display",
-        "spokesperson",
-        "spokeswoman",
-        "representative",
-        "administration",
-        "authorities",
-        "officers",
-        "region",
-        "zone",
-        "around",
-        "approximately",
-        "roughly",
-        "over",
-        "purchase",
-        "blaze",
-        "arms",
-        "weaponry",
-        "escaped",
-        "demolished",
-        "wrecked",
-        "footage",
-        "clip",
-        "combat",
-        "nearby",
-        "nation",
-        "capital city",
-        "head of state",
-        "included",
-    }
+# evidence of which side is the rewrite. The list grew by running the standalone spin check on
+# real news text and moving every ordinary word it tripped on here.
+COMMON_VARIANTS: frozenset[str] = _phrase_set(
+    """
+    states, expressed, safety, start, armed forces, mentioned, info, chief executive,
+    informed, told reporters, press release, murder, space, persons, agent, instructed,
+    demonstrate, assertion, asserted, cautioned, mentions, expresses, individuals, harmed,
+    boundary, detonation, combating, usa, america, united kingdom, britain, great britain,
+    united nations, european union, past year, past month, past week, murdered, died,
+    injured, hurt, stated, raid, raids, assault, assaults, troops, army, people, residents,
+    town, conflict, truce, negotiations, discussions, uav, uavs, rocket, rockets, blast,
+    bombardment, barrage, clinic, kids, declaration, statement, alleged, declared, started,
+    employed, aid, big, huge, massive, several, display, spokesperson, spokeswoman,
+    representative, administration, authorities, officers, region, zone, around,
+    approximately, roughly, over, purchase, blaze, arms, weaponry, escaped, demolished,
+    wrecked, footage, clip, combat, nearby, nation, capital city, head of state, included
+    """
 )
 
 # Nouns that a news sentence introduces before it refers back to them with "the X". Used to
