@@ -48,8 +48,20 @@ def _search(pattern: str, text: str) -> re.Match[str] | None:
     return re.search(pattern, text)
 
 
+# The month, not a march: "on March 12", "in March", "March 2019".
+_MONTH_MARCH = re.compile(
+    r"\bMarch\b(?=\s+\d)|(?<=\d\s)March\b|(?<=\d)\s*March\b|"
+    r"\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Oo]f|[Bb]y|early|late|mid|last|next|[Ee]nd of|"
+    r"[Bb]eginning of)[\s-]+March\b"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _masked(text: str) -> str:
-    return _MASKS.sub(lambda match: " " * len(match.group(0)), text.lower())
+    return _MASKS.sub(_blank, _MONTH_MARCH.sub(_blank, text).lower())
 
 
 def _actor_side(text: str, match: re.Match[str]) -> str | None:

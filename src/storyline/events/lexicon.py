@@ -109,7 +109,7 @@ DISRUPTED = (
         r"caches? of", r"intercept\w*", r"shot down", r"shoot down", r"downed",
         r"bomb disposal", r"controlled explosion", r"foil\w*", r"thwart\w*", r"disarm\w*",
         r"deactivat\w*", r"neutrali[sz]ed (?:an? )?(?:ied|bomb|explosive)", r"bomb squad",
-        r"arms depot", r"weapons depot", r"ammunition depot", r"air defen[cs]e",
+        r"arms depot", r"weapons depot", r"ammunition depot",
     )
     + "|"
     + words(
@@ -156,9 +156,13 @@ EXCESSIVE_FORCE = words(
     r"wounded|injured)",
     r"beat\w* (?:\w+ ){0,3}(?:protesters|demonstrators|students)", r"brutal\w*",
     r"crackdown", r"excessive force", r"(?:protesters?|demonstrators?) (?:died|dead)",
+    r"violently (?:suppress|dispers|crack|br[oe]ak)\w*", r"(?:hit|hits|beat|beats|beating)\b",
+    r"rubber bullets?", r"(?:attack|assault)\w* (?:against|on) (?:\w+ ){0,2}(?:protest|demonstrat)",
+    r"(?:serious|severe) injuries", r"(?:killed|injured|wounded) (?:\w+ ){0,3}(?:protest|"
+    r"demonstrat|rally|march)",
 )
 INTERVENTION = words(
-    r"dispers\w*", r"tear ?gas", r"water cannons?", r"rubber bullets?", r"batons?",
+    r"dispers\w*", r"tear ?gas", r"water cannons?", r"batons?",
     r"baton-charg\w*", r"lathi\w*", r"pepper spray", r"stun grenades?",
     r"(?:arrest|detain)\w* (?:\w+ ){0,4}(?:protesters|demonstrators|activists|participants)",
     r"(?:protesters|demonstrators|activists) (?:\w+ ){0,3}(?:were|was) (?:arrested|detained)",
@@ -190,7 +194,7 @@ KILL_CIVILIAN = words(
 
 # --- battles and territory ---------------------------------------------------------------
 CLASH = words(
-    r"clash\w*", r"fight\w*", r"fought", r"battl\w*", r"firefights?", r"gun ?fights?",
+    r"clash\w*", r"fight(?:s|ing)?\b", r"fought", r"battl\w*", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchange[sd]? (?:of )?(?:fire|gunfire)", r"skirmish\w*",
     r"engag\w*", r"ambush\w*", r"repel\w*", r"repuls\w*", r"offensive", r"counter-?attack\w*",
     r"shoot-?outs?", r"combat", r"hostilities", r"crossfire", r"assault\w*", r"stormed",
@@ -257,7 +261,9 @@ AGREEMENT = words(
     r"ceasefire|cease-fire|protocol)", r"ceasefire", r"cease-fire", r"truce", r"peace deal",
     r"accord\b", r"treaty", r"prisoner (?:swap|exchange|release)", r"exchange of prisoners",
     r"swap\w*", r"released? (?:\w+ ){0,3}(?:prisoners|detainees|hostages)", r"reconcil\w*",
-    r"deal\b", r"pact\b", r"memorandum",
+    r"deal\b", r"pact\b", r"memorandum", r"surrender\w*", r"peace talks",
+    r"exchang\w* (?:\w+ ){0,3}(?:prisoners|detainees|captives|bodies)", r"in exchange for",
+    r"exchange process", r"prisoners of war",
 )
 PROPERTY = words(
     r"loot\w*", r"plunder\w*", r"pillag\w*", r"ransack\w*", r"vandal\w*",
@@ -275,7 +281,8 @@ CHANGE_TO_GROUP = words(
     r"new (?:group|faction|alliance|coalition)", r"formed", r"announced the formation",
     r"leader\w* (?:was )?(?:appointed|named|elected)", r"rebrand\w*", r"alliance",
     r"patrol\w*", r"military build-?up", r"movements?", r"relocat\w*", r"airspace",
-    r"sortie", r"scrambled", r"moved",
+    r"sortie", r"scrambled", r"moved", r"dispatch\w*", r"fortif\w*", r"forward\w*",
+    r"stationed", r"massing", r"buil[dt]\w* up",
 )
 OTHER_STRATEGIC = words(r"fled", r"flee\w*", r"displac\w*", r"curfew", r"state of emergency")
 
