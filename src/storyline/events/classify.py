@@ -38,7 +38,7 @@ class Typing:
 _MASKS = re.compile(
     r"\b(?:(?:anti-)?riot (?:police|gear|squad|control|units?|officers|forces)|"
     r"strik\w* (?:a|the) (?:deal|balance|chord)|hunger strikes?|rocket-propelled|"
-    r"bomb(?:ing)? campaign|press conference|peace march)\b"
+    r"bomb(?:ing)? campaign|press conference|peace march|water cannons?)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 _WINDOW = 90

@@ -133,6 +133,7 @@ PROTEST = words(
     r"taking to the streets?", r"general strike", r"hunger strike", r"picket\w*",
     r"went on strike", r"go on strike", r"on strike", r"strikers?", r"vigils?",
     r"boycott\w*", r"gather\w* (?:outside|in front|at)",
+    r"dispers\w* (?:\w+ ){0,2}(?:crowds?|gatherings?)",
 )
 RIOT = words(r"riot\w*", r"unrest", r"vandal\w*", r"arson\w*")
 PROTESTER_VIOLENCE = words(
@@ -189,7 +190,7 @@ KILL_CIVILIAN = words(
     r"kill\w*", r"shot", r"shoot\w*", r"stabb?\w*", r"behead\w*", r"execut\w*", r"massacr\w*",
     r"murder\w*", r"slaughter\w*", r"hack\w* to death", r"gunned down", r"assassinat\w*",
     r"opened fire", r"attack\w*", r"raid\w*", r"burn\w* alive", r"tortur\w*", r"beat\w*",
-    r"injur\w*", r"wound\w*", r"hurt",
+    r"injur\w*", r"wound\w*", r"hurt", r"storm(?:ed|ing)?\b",
 )
 
 # --- battles and territory ---------------------------------------------------------------
@@ -197,7 +198,7 @@ CLASH = words(
     r"clash\w*", r"fight(?:s|ing)?\b", r"fought", r"battl\w*", r"firefights?", r"gun ?fights?",
     r"gun ?battles?", r"exchange[sd]? (?:of )?(?:fire|gunfire)", r"skirmish\w*",
     r"engag\w*", r"ambush\w*", r"repel\w*", r"repuls\w*", r"offensive", r"counter-?attack\w*",
-    r"shoot-?outs?", r"combat", r"hostilities", r"crossfire", r"assault\w*", r"stormed",
+    r"shoot-?outs?", r"combat", r"hostilities", r"crossfire", r"assault\w*",
     r"overran", r"infiltrat\w*", r"push(?:ed)? back",
 )
 REGAIN = words(
@@ -213,7 +214,7 @@ REGAIN = words(
 )
 SEIZE = words(
     r"seiz\w*", r"captur\w*", r"took (?:full )?control", r"tak\w* (?:full )?control",
-    r"gain\w* control", r"took over", r"tak\w* over", r"overr[au]n\w*", r"stormed",
+    r"gain\w* control", r"took over", r"tak\w* over", r"overr[au]n\w*",
     r"fell to", r"fall(?:en)? to", r"fell into", r"under (?:the |their |its )?(?:full )?control",
     r"advanc\w* (?:into|on|to)", r"conquer\w*", r"control of",
     r"in the hands of",

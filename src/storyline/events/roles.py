@@ -190,7 +190,8 @@ def _named_territory(token: Token) -> list[Span]:
         if candidate.dep_ != "pobj" or candidate.head.lower_ != "of":
             continue
         owner = candidate.head.head
-        if TERRITORY_NOUN.fullmatch(owner.lower_) and candidate.pos_ == "PROPN":
+        owner_is_territory = TERRITORY_NOUN.fullmatch(owner.lower_) or owner.lower_ == "control"
+        if owner_is_territory and candidate.pos_ == "PROPN":
             span = phrase(candidate)
             if all(t.pos_ in ("PROPN", "PUNCT", "ADP") or t.lower_ == "al" for t in span):
                 found.append(span)
@@ -247,7 +248,8 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
         # "killing six civilians": the participle's object is who the event hit.
         for child in predicate.children:
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
-                target_tokens.extend(g for g in child.children if g.dep_ in ("dobj", "obj"))
+                for verb in (child, *child.conjuncts):
+                    target_tokens.extend(g for g in verb.children if g.dep_ in ("dobj", "obj"))
     if nominal is not None:
         modifiers = list(nominal.children)
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children]
