@@ -1,59 +1,103 @@
 """The self-contained HTML report: one file that opens in any browser with no network.
 
-Everything derived from an article goes through Jinja's autoescaping; the template holds no
-external references, so the file works offline and from an e-mail attachment.
+Everything derived from an article goes through Jinja's autoescaping, and the data the charts
+draw sits in ``<script type="application/json">`` blocks escaped by ``json_for_script``. The
+browser libraries are inlined, and the Content-Security-Policy allows exactly those scripts by
+hash: no 'unsafe-inline' for scripts, no network, no plug-ins, no forms.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from storyline import __version__
-from storyline.model import Article
+from storyline.report.assets import csp_hash, own_asset, vendor_asset
+from storyline.report.safe import json_for_script, safe_href
+from storyline.report.view import (
+    ReportModel,
+    build_report_model,
+    date_label,
+    syndication_groups,
+)
 from storyline.store import Store
 
-_environment = Environment(
-    loader=PackageLoader("storyline.report", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+def make_environment(*extra_loaders: Any) -> Environment:
+    """The Jinja environment both front ends render with (autoescape on for everything)."""
+    from jinja2 import ChoiceLoader
+
+    environment = Environment(
+        loader=ChoiceLoader([*extra_loaders, PackageLoader("storyline.report", "templates")]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["storydate"] = date_label
+    environment.filters["safe_href"] = safe_href
+    return environment
 
 
-def render_report(articles: list[Article], *, skipped: int = 0) -> str:
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        if article.syndication_group:
-            groups[article.syndication_group].append(article)
-    titles = {article.id: article.title or article.id for article in articles}
-    dates = sorted(a.published[:10] for a in articles if a.published)
+_environment = make_environment()
+
+
+def report_scripts() -> list[str]:
+    """Inline scripts in load order; libraries that are not installed are left out."""
+    scripts = [vendor_asset("leaflet.js"), vendor_asset("topojson-client.js")]
+    scripts += [own_asset("viz.js"), own_asset("report.js")]
+    return [script for script in scripts if script]
+
+
+def report_csp(scripts: list[str]) -> str:
+    hashes = " ".join(csp_hash(script) for script in scripts)
+    return (
+        "default-src 'none'; "
+        f"script-src {hashes}; "
+        "style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+
+
+def render_model(model: ReportModel) -> str:
+    scripts = report_scripts()
+    css = "\n".join(part for part in (vendor_asset("leaflet.css"), own_asset("style.css")) if part)
+    world_text = vendor_asset("world.json")
+    data = {
+        "stories": {view.id: view.chart_data() for view in model.stories},
+        "points": model.points,
+    }
     template = _environment.get_template("report.html")
     return template.render(
-        articles=articles,
-        groups=sorted(groups.items(), key=lambda item: -len(item[1])),
-        titles=titles,
-        date_span=(dates[0], dates[-1]) if dates else None,
-        counts={
-            "articles": len(articles),
-            "copies": sum(1 for a in articles if a.duplicate_of),
-            "groups": len(groups),
-            "spun": sum(1 for a in articles if "spun" in a.flags),
-            "undated": sum(1 for a in articles if "no-date" in a.flags),
-            "skipped": skipped,
-        },
+        model=model,
+        unassigned_groups=syndication_groups(model.unassigned),
+        data_json=json_for_script(data),
+        world_json=json_for_script(json.loads(world_text)) if world_text else Markup("null"),
+        scripts=[Markup(_guard_script(script)) for script in scripts],
+        css=Markup(css.replace("</", "<\\/")),
+        csp=report_csp([_guard_script(script) for script in scripts]),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         version=__version__,
     )
 
 
+def _guard_script(script: str) -> str:
+    """Bundled code never contains ``</script``, but make sure it cannot end its own block."""
+    return script.replace("</script", "<\\/script")
+
+
+def render_report(store: Store) -> str:
+    return render_model(build_report_model(store))
+
+
 def write_report(store: Store, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    html = render_report(list(store.iter_articles()), skipped=len(store.skipped()))
+    html = render_report(store)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(html, encoding="utf-8")
     os.replace(temporary, path)
