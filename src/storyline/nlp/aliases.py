@@ -174,14 +174,17 @@ class AliasBase:
             return matcher
         from storyline.nlp.model import load_nlp
 
-        nlp = load_nlp()
-        assert nlp.vocab is vocab, "entities must come from the shared pipeline"
+        tokenizer = load_nlp().tokenizer
         claims: dict[str, dict[tuple[str, AliasUse], set[tuple[int, ...]]]] = {}
         patterns: dict[str, Doc] = {}
         for entity in self.entities.values():
             for form in _spellings(entity):
                 text, use = form
-                doc = nlp.make_doc(text)
+                tokens = tokenizer(text)
+                # Rebuilt in the caller's vocabulary: a pipeline loaded with other components
+                # disabled has its own vocab, and matches must use its string store.
+                doc = Doc(vocab, words=[t.text for t in tokens],
+                          spaces=[bool(t.whitespace_) for t in tokens])
                 fold_norms(doc)
                 key = " ".join(token.norm_ for token in doc)
                 claims.setdefault(key, {}).setdefault((entity.name, use), set()).add(
