@@ -62,13 +62,17 @@ def write_corpus(folder: Path) -> Path:
     return folder
 
 
-def options(tmp_path: Path, *inputs: Path, db: str | None = None) -> RunOptions:
+def options(
+    tmp_path: Path, *inputs: Path, db: str | None = None, analyse: bool = False
+) -> RunOptions:
+    """Run options for a test; the analysis stages are off unless a test is about them."""
     return RunOptions(
         inputs=list(inputs),
         out=tmp_path / "out",
         db=db or str(tmp_path / "store.db"),
         quiet=True,
         workers=1,
+        analyse=analyse,
     )
 
 
@@ -210,6 +214,30 @@ def test_a_run_killed_midway_keeps_committed_files_and_resumes(
     resumed = run_pipeline(options(tmp_path, corpus, db=store_url))
     assert resumed.files_already_stored == 1 and resumed.articles_new == 2
     assert len(read_jsonl(tmp_path / "out" / "articles.jsonl")) == 3
+
+
+def test_analysis_stores_entities_places_events_and_claims_once(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    first = run_pipeline(options(tmp_path, corpus, analyse=True))
+    assert first.articles_analysed == 3
+    again = run_pipeline(options(tmp_path, corpus, analyse=True))
+    assert again.articles_analysed == 0  # nothing new: nothing analysed twice
+    store = open_store(str(tmp_path / "store.db"), create=False)
+    assert store is not None
+    names = {mention["name"] for mention in store.iter_entity_mentions()}
+    places = {mention["name"] for mention in store.iter_place_mentions()}
+    events = list(store.iter_article_events())
+    store.close()
+    assert "Islamic State" in names
+    assert "Homs" in places
+    assert any(event["event_type"] == "Explosions/Remote violence" for event in events)
+    strike = next(
+        a for a in read_jsonl(tmp_path / "out" / "articles.jsonl") if "strike" in a["input"]
+    )
+    for event in events:
+        for source in event["sources"]:
+            if source["article_id"] == strike["id"]:
+                assert strike["text"][source["start"] : source["end"]] == source["sentence"]
 
 
 def test_status_summarises_the_store(tmp_path: Path) -> None:

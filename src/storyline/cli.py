@@ -49,6 +49,13 @@ def run(
         float, typer.Option("--max-size-mb", help="Skip input files larger than this.")
     ] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="JSON alias file extending the shipped entity knowledge base."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes for cleaning and analysis (0 = one per core).")
+    ] = 0,
 ) -> None:
     """Read INPUTS, clean and deduplicate the articles, store them, and write the outputs.
 
@@ -63,7 +70,12 @@ def run(
         report=report,
         max_bytes=int(max_size_mb * 1024 * 1024),
         quiet=quiet,
+        aliases=aliases,
+        workers=workers,
     )
+    if aliases is not None and not aliases.is_file():
+        err.print(f"[red]alias file not found:[/] {aliases}")
+        raise typer.Exit(2)
     summary = run_pipeline(options)
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
 

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from storyline.analysis import ANALYSIS_VERSION, analyse_articles
 from storyline.clean.document import CleanConfig, clean_document
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
@@ -39,6 +40,8 @@ class RunOptions:
     quiet: bool = False
     workers: int = 0  # 0 = one per core
     clean: CleanConfig = field(default_factory=CleanConfig)
+    analyse: bool = True  # entities, places, dates, events and claims
+    aliases: Path | None = None  # user alias file extending the shipped knowledge base
 
 
 @dataclass(slots=True)
@@ -53,6 +56,9 @@ class RunSummary:
     rewrites: int = 0
     syndicated: int = 0
     skipped: list[SkippedInput] = field(default_factory=list)
+    articles_analysed: int = 0
+    events: int = 0
+    claims: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
 
@@ -73,6 +79,9 @@ class RunSummary:
             "rewrites": self.rewrites,
             "syndicated": self.syndicated,
             "skipped": len(self.skipped),
+            "articles_analysed": self.articles_analysed,
+            "events": self.events,
+            "claims": self.claims,
             "seconds": round(self.seconds, 2),
         }
 
@@ -127,6 +136,8 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
             for result in _cleaned(files, store, run_id, summary, options):
                 _store_file(store, run_id, result, deduplicator, summary)
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
+            if options.analyse:
+                analyse_new_articles(store, run_id, summary, options, progress)
         if options.out is not None:
             summary.outputs = write_outputs(store, options.out, options.report)
     finally:
@@ -197,6 +208,43 @@ def prime_deduplicator(store: Store) -> Deduplicator:
                 flags=article.flags,
             )
     return deduplicator
+
+
+def analyse_new_articles(
+    store: Store,
+    run_id: int,
+    summary: RunSummary,
+    options: RunOptions,
+    progress: Progress | _NullProgress,
+) -> None:
+    """Understand every stored article not analysed yet (so a killed run picks up here too)."""
+    done = store.analysed_ids(ANALYSIS_VERSION)
+    todo = [article for article in store.iter_articles() if article.id not in done]
+    if not todo:
+        return
+    task = progress.add_task("understanding", total=len(todo))
+    by_id = {article.id: article for article in todo}
+    for result in analyse_articles(todo, workers=options.workers, aliases=options.aliases):
+        if result.problem:
+            article = by_id[result.article_id]
+            _skip(
+                store,
+                run_id,
+                summary,
+                SkippedInput(article.input, "analysis failed", result.problem),
+            )
+        store.save_analysis(
+            result.article_id,
+            entities=result.entities,
+            places=result.places,
+            events=result.events,
+            claims=result.claims,
+            version=ANALYSIS_VERSION,
+        )
+        summary.articles_analysed += 1
+        summary.events += len(result.events)
+        summary.claims += len(result.claims)
+        progress.update(task, advance=1, description=f"{summary.events} events")
 
 
 def _store_file(
@@ -309,6 +357,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("in a syndication group", str(summary.syndicated))
     table.add_row("rewrites (spun)", str(summary.rewrites))
     table.add_row("skipped", str(len(summary.skipped)))
+    table.add_row("articles analysed", str(summary.articles_analysed))
+    table.add_row("events (per article)", str(summary.events))
+    table.add_row("claims", str(summary.claims))
     table.add_row("seconds", f"{summary.seconds:.1f}")
     console.print(table)
     if summary.skipped:
