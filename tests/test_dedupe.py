@@ -196,3 +196,13 @@ def test_copy_edited_wire_story_is_grouped_but_not_called_spun() -> None:
     assert articles["edited_copy"].syndication_group == "original"
     assert SPUN not in articles["edited_copy"].flags
     assert SPUN not in articles["original"].flags
+
+
+def test_throughput_measure_runs_on_plain_texts(tmp_path: Path) -> None:
+    from storyline.dedupe.throughput import measure, read_texts
+
+    jsonl = tmp_path / "articles.jsonl"
+    jsonl.write_text('{"text": "One short line about a strike."}\n', encoding="utf-8")
+    texts = read_texts([FIXTURES / "original.txt", jsonl])
+    result = measure(texts, passes=1)
+    assert result["articles"] == 2 and result["articles_per_s"] > 0
