@@ -56,9 +56,7 @@ WEAPON = re.compile(
     r"incendiary (?:bombs?|devices?)|(?:land ?)?mines?|pistols?|revolvers?|"
     r"(?:\d+-mm )?(?:artillery|cannon)|missiles?|tnt|shotguns?|knives|knife|machetes?)\b"
 )
-VIOLENT_TYPES = frozenset(
-    {tx.EXPLOSIONS, tx.BATTLES, tx.VIOLENCE_AGAINST_CIVILIANS, tx.RIOTS}
-)
+VIOLENT_TYPES = frozenset({tx.EXPLOSIONS, tx.BATTLES, tx.VIOLENCE_AGAINST_CIVILIANS, tx.RIOTS})
 
 
 def normalise(text: str) -> str:
@@ -126,12 +124,37 @@ def load_gold(path: Path, limit: int | None) -> tuple[dict[str, Extracts], dict[
     return gold, texts
 
 
-def _role_of_actor(name: str) -> str:
-    return "PerpOrg" if ORGANISATION.search(name.lower()) else "PerpInd"
+PERSON_HEAD = re.compile(
+    r"(?:m[ae]n|members?|guerr?ill?as?|terrorists?|individuals?|soldiers?|commandos?|"
+    r"suspects?|assassins?|killers?|attackers?|assailants?|people|persons?|agents?|"
+    r"militants?|rebels?|youths?|criminals?|subversives?|officers?|troops|policem[ae]n|"
+    r"guards?|insurgents?|squads?|gunm[ae]n|hitm[ae]n|bombers?|kidnappers?|perpetrators?|"
+    r"elements|fighters?|military|police|army)$"
+)
+PERSON_NAME = re.compile(r"^[a-z]+(?: [a-z]+){1,4}$")
 
 
-def _role_of_target(name: str) -> str:
-    return "Target" if THING.search(name.lower()) else "Victim"
+def _role_of_actor(name: str) -> str | None:
+    """PerpInd for people ("urban guerrillas"), PerpOrg for organisations ("the fmln")."""
+    text = name.lower()
+    if PERSON_HEAD.search(text):
+        return "PerpInd"
+    if ORGANISATION.search(text):
+        return "PerpOrg"
+    return "PerpInd" if PERSON_NAME.match(text) else None
+
+
+def _role_of_target(name: str) -> str | None:
+    text = name.lower()
+    if THING.search(text):
+        return "Target"
+    if ORGANISATION.search(text) and not PERSON_HEAD.search(text):
+        return None
+    # MUC-4 victims are mostly named or described individuals; a bare "people" or "civilians"
+    # is rarely a filler and costs precision.
+    if len(text.split()) == 1 and PERSON_HEAD.search(text) is None and text.endswith("s"):
+        return None
+    return "Victim"
 
 
 def predict(texts: dict[str, str]) -> dict[str, Extracts]:
@@ -143,17 +166,18 @@ def predict(texts: dict[str, str]) -> dict[str, Extracts]:
     nlp = load_nlp()
     predictions: dict[str, Extracts] = {}
     docids = list(texts)
-    for docid, doc in zip(docids, nlp.pipe([texts[d] for d in docids], batch_size=8),
-                          strict=True):
+    for docid, doc in zip(docids, nlp.pipe([texts[d] for d in docids], batch_size=8), strict=True):
         article = Article(id=docid, input=docid, text=texts[docid])
         found: dict[str, list[str]] = {role: [] for role in ROLES}
         for event in extract_events(article, doc):
             if event.event_type not in VIOLENT_TYPES and event.sub_event_type != tx.LOOTING:
                 continue
             for actor in event.actors:
-                found[_role_of_actor(actor)].append(actor)
+                if (role := _role_of_actor(actor)) is not None:
+                    found[role].append(actor)
             for target in event.targets:
-                found[_role_of_target(target)].append(target)
+                if (role := _role_of_target(target)) is not None:
+                    found[role].append(target)
             for evidence in event.sources:
                 found["Weapon"].extend(m.group(0) for m in WEAPON.finditer(evidence.sentence))
         predictions[docid] = {

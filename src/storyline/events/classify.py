@@ -200,10 +200,28 @@ def _air(text: str) -> Typing | None:
         return None
     # A bare "plane" or "drone" without any violence is movement, not a strike.
     if not _search(
-        lx.words(r"strik\w*", r"struck", r"bomb\w*", r"pound\w*", r"kill\w*", r"hit\w*",
-                 r"target\w*", r"raid\w*", r"attack\w*", r"fir\w*", r"launch\w*",
-                 r"destroy\w*", r"dropp\w*", r"shell\w*", r"missiles?", r"rockets?",
-                 r"wound\w*", r"injur\w*", r"dead", r"died"),
+        lx.words(
+            r"strik\w*",
+            r"struck",
+            r"bomb\w*",
+            r"pound\w*",
+            r"kill\w*",
+            r"hit\w*",
+            r"target\w*",
+            r"raid\w*",
+            r"attack\w*",
+            r"fir\w*",
+            r"launch\w*",
+            r"destroy\w*",
+            r"dropp\w*",
+            r"shell\w*",
+            r"missiles?",
+            r"rockets?",
+            r"wound\w*",
+            r"injur\w*",
+            r"dead",
+            r"died",
+        ),
         text,
     ):
         return None

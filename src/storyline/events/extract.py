@@ -64,8 +64,9 @@ def _locations(
     for span in spans:
         location = resolve(span) if resolve else None
         if location is None:
-            location = EventLocation(name=_LEADING_NOISE.sub("", span.text.strip()), lat=None,
-                                     lon=None)
+            location = EventLocation(
+                name=_LEADING_NOISE.sub("", span.text.strip()), lat=None, lon=None
+            )
         if all(location.name != other.name for other in found):
             found.append(location)
     return found
@@ -83,9 +84,7 @@ def _fallback_date(span: Span, anchor: str | None) -> tuple[DateValue, str] | No
     return None
 
 
-def _date(
-    roles: Roles, article: Article, context: EventContext
-) -> tuple[DateValue, str | None]:
+def _date(roles: Roles, article: Article, context: EventContext) -> tuple[DateValue, str | None]:
     anchors = roles.anchors
     if not roles.dates:
         return None, None
@@ -97,8 +96,9 @@ def _date(
         if lx.AGGREGATE_CUES.search(span.text.lower()) or span.text.lower().startswith("since"):
             continue
         resolved = (
-            context.resolve_date(span) if context.resolve_date else
-            _fallback_date(span, article.published)
+            context.resolve_date(span)
+            if context.resolve_date
+            else _fallback_date(span, article.published)
         )
         if resolved is not None:
             return resolved[0], resolved[1]
@@ -106,8 +106,11 @@ def _date(
     return None, None
 
 
-_KILL_WORDS = re.compile(r"\b(?:kill\w*|dead|died|die|death|slain|lives|fatalit\w*|"
-                         r"shot dead|massacred|executed|beheaded)\b", re.I)
+_KILL_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|died|die|death|slain|lives|fatalit\w*|"
+    r"shot dead|massacred|executed|beheaded)\b",
+    re.I,
+)
 
 
 def _fatalities(sentence: Span, context: EventContext) -> list[Fatalities]:
@@ -207,16 +210,12 @@ def _evidence(article: Article, sentence: Span) -> Evidence:
     return Evidence(article_id=article.id, sentence=article.text[start:end], start=start, end=end)
 
 
-def event_from_sentence(
-    article: Article, sentence: Span, context: EventContext
-) -> Event | None:
+def event_from_sentence(article: Article, sentence: Span, context: EventContext) -> Event | None:
     """The event one sentence reports, or None when it reports none."""
     typing = classify(sentence.text)
     if typing is None:
         return None
-    cue = cue_head(
-        sentence, sentence.start_char + typing.start, sentence.start_char + typing.end
-    )
+    cue = cue_head(sentence, sentence.start_char + typing.start, sentence.start_char + typing.end)
     if cue is None:
         return None
     roles = find_roles(sentence, cue, territorial=typing.sub_event_type in TERRITORIAL)
@@ -250,9 +249,7 @@ def event_from_sentence(
     return event
 
 
-def extract_events(
-    article: Article, doc: Doc, context: EventContext | None = None
-) -> list[Event]:
+def extract_events(article: Article, doc: Doc, context: EventContext | None = None) -> list[Event]:
     """Every event the article body reports; ``doc`` is the spaCy parse of ``article.text``."""
     if doc.text != article.text:
         raise ValueError("doc must be the parse of article.text so evidence offsets line up")
@@ -265,4 +262,3 @@ def extract_events(
         if event is not None:
             events.append(event)
     return events
-

@@ -22,8 +22,27 @@ from storyline.model import Event, EventLocation, Evidence, Fatalities, stable_i
 Agreement = Literal["match", "unknown", "conflict"]
 PLACE_RADIUS_KM = 25.0
 _GENERIC_ACTOR_WORDS = frozenset(
-    {"the", "forces", "force", "troops", "fighters", "men", "group", "members", "of", "and",
-     "jets", "warplanes", "aircraft", "planes", "drones", "units", "people", "local", "armed"}
+    {
+        "the",
+        "forces",
+        "force",
+        "troops",
+        "fighters",
+        "men",
+        "group",
+        "members",
+        "of",
+        "and",
+        "jets",
+        "warplanes",
+        "aircraft",
+        "planes",
+        "drones",
+        "units",
+        "people",
+        "local",
+        "armed",
+    }
 )
 
 
@@ -43,9 +62,10 @@ def _distance_km(a: EventLocation, b: EventLocation) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -53,8 +73,11 @@ def _same_place(a: EventLocation, b: EventLocation) -> bool:
     left, right = a.name.casefold(), b.name.casefold()
     if left == right or left in right or right in left:
         return True
-    if a.admin1 and b.admin1 and a.admin1 == b.admin1 and (
-        a.name.casefold() == b.admin1.casefold() or b.name.casefold() == a.admin1.casefold()
+    if (
+        a.admin1
+        and b.admin1
+        and a.admin1 == b.admin1
+        and (a.name.casefold() == b.admin1.casefold() or b.name.casefold() == a.admin1.casefold())
     ):
         return True  # a province and a town inside it
     distance = _distance_km(a, b)

@@ -18,21 +18,92 @@ from storyline.events import lexicon as lx
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "near", "on", "at", "outside", "around", "across", "inside", "into", "over",
-     "towards", "toward", "within", "throughout", "along", "of", "from", "between", "north",
-     "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    {
+        "in",
+        "near",
+        "on",
+        "at",
+        "outside",
+        "around",
+        "across",
+        "inside",
+        "into",
+        "over",
+        "towards",
+        "toward",
+        "within",
+        "throughout",
+        "along",
+        "of",
+        "from",
+        "between",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
 )
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting"})
 # Heads too vague to name an actor alone; "members of the Shining Path" keeps its "of" phrase.
 GENERIC_HEADS = frozenset(
-    {"member", "members", "fighter", "fighters", "unit", "units", "element", "elements",
-     "supporter", "supporters", "militant", "militants", "troops", "forces", "force", "men",
-     "group", "gunmen", "loyalist", "loyalists", "jet", "jets", "warplane", "warplanes",
-     "aircraft", "drone", "drones", "plane", "planes", "helicopter", "helicopters"}
+    {
+        "member",
+        "members",
+        "fighter",
+        "fighters",
+        "unit",
+        "units",
+        "element",
+        "elements",
+        "supporter",
+        "supporters",
+        "militant",
+        "militants",
+        "troops",
+        "forces",
+        "force",
+        "men",
+        "group",
+        "gunmen",
+        "loyalist",
+        "loyalists",
+        "jet",
+        "jets",
+        "warplane",
+        "warplanes",
+        "aircraft",
+        "drone",
+        "drones",
+        "plane",
+        "planes",
+        "helicopter",
+        "helicopters",
+    }
 )
 QUANTITY_HEADS = frozenset(
-    {"dozens", "hundreds", "thousands", "scores", "tens", "number", "group", "groups", "some",
-     "many", "several", "dozen", "hundred", "thousand", "millions", "crowd", "crowds"}
+    {
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "tens",
+        "number",
+        "group",
+        "groups",
+        "some",
+        "many",
+        "several",
+        "dozen",
+        "hundred",
+        "thousand",
+        "millions",
+        "crowd",
+        "crowds",
+    }
 )
 TERRITORY_NOUN = re.compile(lx.TERRITORY)
 # Nouns that name the event itself; any other noun cue ("bomber", "jets") names who acted.
@@ -115,11 +186,16 @@ def phrase(token: Token) -> Span:
     start = token.left_edge.i
     for index in range(token.left_edge.i, token.i):
         between = doc[index]
-        if between.dep_ in ("prep", "cc", "relcl", "acl", "advmod") or between.text in ",;:()":
+        direct = between.head.i == token.i
+        if (direct and between.dep_ in ("prep", "cc", "relcl", "acl", "advmod")) or (
+            between.text in ",;:()"
+        ):
             start = index + 1
     while start < token.i and (
-        (doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "poss", "case")
-        and doc[start].ent_type_ not in ACTOR_LABELS)
+        (
+            doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "poss", "case")
+            and doc[start].ent_type_ not in ACTOR_LABELS
+        )
         or doc[start].like_num
         or doc[start].lower_ in ("some", "several", "many", "about", "around", "at", "least")
     ):
@@ -200,8 +276,14 @@ def _named_territory(token: Token) -> list[Span]:
 
 _CONCRETE = re.compile(
     "|".join(
-        (lx.CIVILIAN, lx.ARMED_TARGET, lx.PHYSICAL_TARGET, lx.PERSON_TARGET,
-         lx.NON_STATE_ACTOR, lx.STATE_ACTOR)
+        (
+            lx.CIVILIAN,
+            lx.ARMED_TARGET,
+            lx.PHYSICAL_TARGET,
+            lx.PERSON_TARGET,
+            lx.NON_STATE_ACTOR,
+            lx.STATE_ACTOR,
+        )
     )
 )
 
@@ -219,8 +301,10 @@ def _is_place_phrase(span: Span, territorial: bool) -> bool:
         return True
     if TERRITORY_NOUN.fullmatch(span.root.lower_):
         return True
-    return territorial and span.root.pos_ == "PROPN" and not any(
-        t.ent_type_ in ("ORG", "NORP") for t in span
+    return (
+        territorial
+        and span.root.pos_ == "PROPN"
+        and not any(t.ent_type_ in ("ORG", "NORP") for t in span)
     )
 
 
@@ -265,8 +349,10 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 place_heads.append(child)
         # A nominal cue under its verb ("jets pounded X") is itself the actor.
-        if predicate is not None and nominal.dep_ == "nsubj" and not EVENT_NOUN.fullmatch(
-            nominal.lower_
+        if (
+            predicate is not None
+            and nominal.dep_ == "nsubj"
+            and not EVENT_NOUN.fullmatch(nominal.lower_)
         ):
             actor_tokens.append(nominal)
         if predicate is not None and nominal.dep_ == "pobj" and nominal.head.dep_ == "agent":
@@ -275,16 +361,10 @@ def find_roles(sentence: Span, cue: Token, *, territorial: bool = False) -> Role
     actor_tokens = [t for t in _with_conjuncts(actor_tokens) if t.pos_ != "PRON"]
     target_tokens = [t for t in _with_conjuncts(target_tokens) if t.pos_ != "PRON"]
     roles.actors = _dedupe([phrase(t) for t in actor_tokens])
-    named_places = [
-        span for t in place_heads + target_tokens for span in _named_territory(t)
-    ]
+    named_places = [span for t in place_heads + target_tokens for span in _named_territory(t)]
     targets = [phrase(t) for t in target_tokens]
     roles.targets = _dedupe(
-        [
-            span
-            for span in targets
-            if not _is_place_phrase(span, territorial) and _concrete(span)
-        ]
+        [span for span in targets if not _is_place_phrase(span, territorial) and _concrete(span)]
     )
 
     # Places: entities in the event's own prepositional phrases or objects first.
