@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -142,9 +142,8 @@ def _covering(items: Iterable[Any], span: Span, read: Callable[[Any], Any]) -> A
 
 
 def _place_row(place: Any) -> dict[str, Any]:
-    record = asdict(place.to_place(""))
     return {
-        "place_id": record["id"],
+        "place_id": place.to_place("").id,
         "name": place.name,
         "lat": place.lat,
         "lon": place.lon,
