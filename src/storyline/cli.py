@@ -175,6 +175,68 @@ def status(
     Console().print(table)
 
 
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept POST /api/articles (needs a token).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="STORYLINE_TOKEN", help="Bearer token for ingest (or STORYLINE_TOKEN)."
+        ),
+    ] = None,
+) -> None:
+    """Browse the store in a web app (stories, events, map, articles) with a JSON API.
+
+    Read-only unless --allow-ingest is given together with a token.
+    """
+    import uvicorn
+
+    from storyline.store import open_store
+    from storyline.web import create_app
+
+    if allow_ingest and not token:
+        err.print("[red]--allow-ingest needs a token[/] (--token or STORYLINE_TOKEN)")
+        raise typer.Exit(2)
+    store = open_store(db, create=allow_ingest)
+    if store is None:
+        err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
+        raise typer.Exit(2)
+    web_app = create_app(store, allow_ingest=allow_ingest, token=token)
+    err.print(f"serving {store.display_url} on http://{host}:{port}/")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command("export")
+def export_files(
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns), geojson or parquet.")
+    ] = "jsonl",
+    db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("out"),
+) -> None:
+    """Write the store's contents as files other tools load (pandas, R, QGIS, spreadsheets)."""
+    from storyline.export.tables import FORMATS, export
+    from storyline.store import open_store
+
+    if format not in FORMATS:
+        err.print(f"[red]unknown format {format!r}[/]; choose one of: {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    store = open_store(db, create=False)
+    if store is None:
+        err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
+        raise typer.Exit(2)
+    try:
+        for path in export(store, format, out):
+            Console().print(f"wrote {path}")
+    finally:
+        store.close()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     sys.exit(app())
 

