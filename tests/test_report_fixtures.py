@@ -156,8 +156,13 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "actors": ["Russian Armed Forces"],
             "targets": ["civilians"],
             "locations": [
-                {"name": "Kharkiv", "lat": 49.98, "lon": 36.25, "country_code": "UA",
-                 "admin1": "Kharkivska"}
+                {
+                    "name": "Kharkiv",
+                    "lat": 49.98,
+                    "lon": 36.25,
+                    "country_code": "UA",
+                    "admin1": "Kharkivska",
+                }
             ],
             "fatalities": [{"count": 4, "victims": "civilians", "text": "killing four civilians"}],
             "reported_by": ["regional governor"],
@@ -180,8 +185,13 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "actors": [],
             "targets": ["ammunition depot"],
             "locations": [
-                {"name": "Idlib", "lat": 35.93, "lon": 36.63, "country_code": "SY",
-                 "admin1": "Idlib"}
+                {
+                    "name": "Idlib",
+                    "lat": 35.93,
+                    "lon": 36.63,
+                    "country_code": "SY",
+                    "admin1": "Idlib",
+                }
             ],
             "fatalities": [],
             "reported_by": ["war monitor"],
@@ -217,8 +227,13 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "actors": ['<img src=x onerror=alert("actor")>'],
             "targets": ["</script><script>alert('target')</script>"],
             "locations": [
-                {"name": "<!--Latakia", "lat": 35.52, "lon": 35.79, "country_code": "SY",
-                 "admin1": None}
+                {
+                    "name": "<!--Latakia",
+                    "lat": 35.52,
+                    "lon": 35.79,
+                    "country_code": "SY",
+                    "admin1": None,
+                }
             ],
             "fatalities": [],
             "reported_by": [],
@@ -304,8 +319,12 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
                 },
             ],
             "timeline": [
-                {"date": "2022-09-05", "text": "Market shelled",
-                 "event_ids": ["evt_market_shelling"], "sources": [wire.id]}
+                {
+                    "date": "2022-09-05",
+                    "text": "Market shelled",
+                    "event_ids": ["evt_market_shelling"],
+                    "sources": [wire.id],
+                }
             ],
             "independent_sources": 2,
         },
@@ -316,8 +335,10 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "article_ids": [depot.id],
             "date": {"start": "2022-09-06", "end": "2022-09-07"},
             "summary": [
-                {"text": "Air strikes destroyed an ammunition depot near Idlib on Tuesday.",
-                 "sources": [depot.id]}
+                {
+                    "text": "Air strikes destroyed an ammunition depot near Idlib on Tuesday.",
+                    "sources": [depot.id],
+                }
             ],
             "timeline": [],
             "independent_sources": 1,
@@ -329,8 +350,10 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "article_ids": [hostile.id],
             "date": {"start": "2022-09-09", "end": "2022-09-09"},
             "summary": [
-                {"text": "Rockets struck the port of Latakia on Friday</script><!--",
-                 "sources": [hostile.id]}
+                {
+                    "text": "Rockets struck the port of Latakia on Friday</script><!--",
+                    "sources": [hostile.id],
+                }
             ],
             "timeline": [],
             "independent_sources": 1,
@@ -339,16 +362,38 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
     entities = {
         wire.id: [
             {"name": "Kharkiv", "type": "GPE", "start": 35, "end": 42, "text": "Kharkiv"},
-            {"name": "Russia", "type": "GPE", "start": MARKET.index("Russia"),
-             "end": MARKET.index("Russia") + 6, "text": "Russia"},
+            {
+                "name": "Russia",
+                "type": "GPE",
+                "start": MARKET.index("Russia"),
+                "end": MARKET.index("Russia") + 6,
+                "text": "Russia",
+            },
         ],
-        depot.id: [{"name": "Idlib", "type": "GPE", "start": DEPOT.index("Idlib"),
-                    "end": DEPOT.index("Idlib") + 5, "text": "Idlib"}],
+        depot.id: [
+            {
+                "name": "Idlib",
+                "type": "GPE",
+                "start": DEPOT.index("Idlib"),
+                "end": DEPOT.index("Idlib") + 5,
+                "text": "Idlib",
+            }
+        ],
     }
     places = {
-        wire.id: [{"place_id": "plc_kharkiv", "name": "Kharkiv", "lat": 49.98, "lon": 36.25,
-                   "country_code": "UA", "admin1": "Kharkivska", "start": 35, "end": 42,
-                   "text": "Kharkiv"}],
+        wire.id: [
+            {
+                "place_id": "plc_kharkiv",
+                "name": "Kharkiv",
+                "lat": 49.98,
+                "lon": 36.25,
+                "country_code": "UA",
+                "admin1": "Kharkivska",
+                "start": 35,
+                "end": 42,
+                "text": "Kharkiv",
+            }
+        ],
     }
     return {
         "events": events,
@@ -393,8 +438,17 @@ def populate(store: Store, *, with_knowledge: bool = True) -> dict[str, Article]
     return articles
 
 
-_PLACE_COLUMNS = {"place_id", "name", "lat", "lon", "country_code", "admin1", "start", "end",
-                  "text"}
+_PLACE_COLUMNS = {
+    "place_id",
+    "name",
+    "lat",
+    "lon",
+    "country_code",
+    "admin1",
+    "start",
+    "end",
+    "text",
+}
 
 
 def open_populated(url: str, *, with_knowledge: bool = True) -> Store:

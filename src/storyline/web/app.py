@@ -392,7 +392,7 @@ def create_app(
         bearer = HTTPBearer(auto_error=False)
 
         def require_token(
-            credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+            credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
         ) -> None:
             given = credentials.credentials if credentials else ""
             if not hmac.compare_digest(given.encode("utf-8"), str(token).encode("utf-8")):

@@ -1,0 +1,116 @@
+"""Exports that pandas, QGIS and spreadsheets read unchanged."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.export.tables import ACLED_COLUMNS, export
+from storyline.store import Store
+from test_report_fixtures import open_populated
+
+
+def _store(tmp_path: Path) -> Store:
+    return open_populated(str(tmp_path / "x.db"))
+
+
+def test_csv_has_acled_columns_and_values(tmp_path: Path) -> None:
+    (path,) = export(_store(tmp_path), "csv", tmp_path / "out")
+    frame = pd.read_csv(path)
+    assert list(frame.columns[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    market = frame[frame.storyline_event_id == "evt_market_shelling"].iloc[0]
+    assert market.event_id_cnty.startswith("UKR")
+    assert (market.country, market.location, market.event_date) == (
+        "Ukraine",
+        "Kharkiv",
+        "2022-09-05",
+    )
+    assert (market.latitude, market.longitude, market.fatalities) == (49.98, 36.25, 4)
+    assert market.source == "Wire Service; Content Farm; Kharkiv Local"
+    depot = frame[frame.storyline_event_id == "evt_depot_strike"].iloc[0]
+    assert pd.isna(depot.fatalities)  # nothing reported is not zero
+    assert depot.geo_precision == 3  # "Idlib" is also the province's name
+    ids = frame.event_id_cnty.tolist()
+    assert len(set(ids)) == len(ids)
+    # same ids on a second export: they derive from the event ids
+    (again,) = export(_store(tmp_path / "b"), "csv", tmp_path / "again")
+    assert [row["event_id_cnty"] for row in csv.DictReader(again.open())] == ids
+
+
+def test_geojson_is_a_feature_collection_in_lon_lat_order(tmp_path: Path) -> None:
+    (path,) = export(_store(tmp_path), "geojson", tmp_path / "out")
+    data = json.loads(path.read_text())
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    by_event = {f["properties"]["storyline_event_id"]: f for f in data["features"]}
+    assert set(by_event) == {"evt_market_shelling", "evt_depot_strike", "evt_hostile"}
+    assert by_event["evt_market_shelling"]["geometry"] == {
+        "type": "Point",
+        "coordinates": [36.25, 49.98],
+    }
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_parquet_round_trips_through_pyarrow(tmp_path: Path) -> None:
+    paths = export(_store(tmp_path), "parquet", tmp_path / "out")
+    assert {p.name for p in paths} == {
+        "events.parquet",
+        "articles.parquet",
+        "claims.parquet",
+        "stories.parquet",
+    }
+    events = pq.read_table(tmp_path / "out" / "events.parquet").to_pandas()
+    row = events[events.storyline_event_id == "evt_drones_down"].iloc[0]
+    assert (row.date_start, row.date_end) == ("2022-09-06", "2022-09-07")
+    assert list(row.actors) == ["Syrian Arab Army"] and pd.isna(row.latitude)
+    articles = pq.read_table(tmp_path / "out" / "articles.parquet").to_pandas()
+    assert "spun" in list(articles.set_index("id").loc["art_market0000000c", "flags"])
+
+
+def test_jsonl_writes_every_contract_file_with_content(tmp_path: Path) -> None:
+    paths = export(_store(tmp_path), "jsonl", tmp_path / "out")
+    names = {p.stem for p in paths}
+    assert names == {
+        "articles",
+        "entities",
+        "places",
+        "events",
+        "claims",
+        "contradictions",
+        "stories",
+    }
+    entities = [json.loads(line) for line in (tmp_path / "out" / "entities.jsonl").open()]
+    kharkiv = next(e for e in entities if e["name"] == "Kharkiv")
+    assert kharkiv["mentions"][0]["article_id"] == "art_market0000000a"
+    claims = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").open()]
+    assert all(c["schema_version"] == 1 and c["story_id"] for c in claims)
+
+
+def test_jsonl_of_a_store_without_analysis_writes_only_articles(tmp_path: Path) -> None:
+    store = open_populated(str(tmp_path / "x.db"), with_knowledge=False)
+    paths = export(store, "jsonl", tmp_path / "out")
+    assert [p.name for p in paths] == ["articles.jsonl"]
+    (csv_path,) = export(store, "csv", tmp_path / "out")
+    assert pd.read_csv(csv_path).empty
+
+
+def test_export_command_writes_files_and_rejects_unknown_formats(tmp_path: Path) -> None:
+    _store(tmp_path)
+    runner = CliRunner()
+    db = str(tmp_path / "x.db")
+    result = runner.invoke(
+        app, ["export", "--format", "geojson", "--db", db, "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o" / "events.geojson").is_file()
+    result = runner.invoke(app, ["export", "--format", "xlsx", "--db", db])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2
