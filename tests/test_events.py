@@ -150,3 +150,14 @@ def test_place_resolver_turns_a_proper_noun_object_into_the_location(nlp):
     (event,) = events_of(nlp, "Rebels shelled Aleppo overnight.", context)
     assert [loc.name for loc in event.locations] == ["Aleppo"]
     assert "Aleppo" not in event.targets
+
+
+def test_coordinate_clauses_give_one_event_each(nlp):
+    events = events_of(
+        nlp, "Russian jets struck Idlib on Monday while rebels seized the town of Saraqeb."
+    )
+    assert [e.sub_event_type for e in events] == [tx.AIR_STRIKE, tx.NON_STATE_OVERTAKES]
+    assert events[1].actors == ["rebels"] and [loc.name for loc in events[1].locations] == [
+        "Saraqeb"
+    ]
+    assert len({e.id for e in events}) == 2

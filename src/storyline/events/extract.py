@@ -210,9 +210,61 @@ def _evidence(article: Article, sentence: Span) -> Evidence:
     return Evidence(article_id=article.id, sentence=article.text[start:end], start=start, end=end)
 
 
-def event_from_sentence(article: Article, sentence: Span, context: EventContext) -> Event | None:
-    """The event one sentence reports, or None when it reports none."""
-    typing = classify(sentence.text)
+# Clause links that join two separately asserted events ("jets struck X while rebels seized Y").
+_COORDINATE_MARKS = frozenset({"while", "as", "whereas", "meanwhile"})
+
+
+def _coordinate_clauses(sentence: Span) -> list[Token]:
+    """Heads of clauses with their own subject that report something beside the main clause."""
+    heads: list[Token] = []
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or token.head.i == token.i:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        coordinate = token.dep_ == "conj" or (token.dep_ == "advcl" and marks & _COORDINATE_MARKS)
+        if coordinate and not is_speech(token):
+            heads.append(token)
+    return heads
+
+
+def _clause_views(sentence: Span) -> list[str]:
+    """The sentence text once per clause, other clauses blanked so offsets stay valid."""
+    text = sentence.text
+    base = sentence.start_char
+    pieces: list[tuple[int, int]] = []
+    for head in _coordinate_clauses(sentence):
+        start = head.doc[head.left_edge.i].idx - base
+        last = head.doc[head.right_edge.i]
+        pieces.append((start, last.idx + len(last.text) - base))
+    if not pieces:
+        return [text]
+    main = list(text)
+    for start, end in pieces:
+        main[start:end] = " " * (end - start)
+    views = ["".join(main)]
+    for start, end in pieces:
+        views.append(" " * start + text[start:end] + " " * (len(text) - end))
+    return views
+
+
+def events_from_sentence(article: Article, sentence: Span, context: EventContext) -> list[Event]:
+    """The events one sentence reports: its main clause and any coordinate clause."""
+    events: list[Event] = []
+    for view in _clause_views(sentence):
+        typing = classify(view)
+        if typing is None or any(e.sub_event_type == typing.sub_event_type for e in events):
+            continue
+        event = _event_for_typing(article, sentence, typing, context)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _event_for_typing(
+    article: Article, sentence: Span, typing: Typing, context: EventContext
+) -> Event | None:
     if typing is None:
         return None
     cue = cue_head(sentence, sentence.start_char + typing.start, sentence.start_char + typing.end)
@@ -258,7 +310,5 @@ def extract_events(article: Article, doc: Doc, context: EventContext | None = No
     for sentence in doc.sents:
         if not sentence.text.strip():
             continue
-        event = event_from_sentence(article, sentence, context)
-        if event is not None:
-            events.append(event)
+        events.extend(events_from_sentence(article, sentence, context))
     return events
