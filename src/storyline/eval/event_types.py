@@ -71,13 +71,25 @@ LABEL_OF: dict[str, str] = {
 SEEN_LABELS = frozenset(LABEL_OF.values())
 
 
+VIOLENT = frozenset({tx.EXPLOSIONS, tx.BATTLES, tx.VIOLENCE_AGAINST_CIVILIANS})
+
+
 def classify_snippet(sentences: list[str]) -> str:
-    """The task label of the first sentence that states an event."""
-    for sentence in sentences:
-        typing = classify(sentence)
-        if typing is not None:
-            return LABEL_OF[typing.sub_event_type]
-    return NO_EVENT
+    """The task label of the first sentence that states an event.
+
+    A lead that only says "attack" or "killed" is refined by a later sentence naming the
+    weapon ("the attacks, mostly with grenades"): a specific cue beats a generic one.
+    """
+    typings = [classify(sentence) for sentence in sentences]
+    found = [t for t in typings if t is not None]
+    if not found:
+        return NO_EVENT
+    lead = found[0]
+    if lead.strength <= 0.6 and lead.event_type in VIOLENT:
+        specific = [t for t in found[1:] if t.strength >= 0.8 and t.event_type in VIOLENT]
+        if specific:
+            return LABEL_OF[specific[0].sub_event_type]
+    return LABEL_OF[lead.sub_event_type]
 
 
 def _sentences(texts: list[str]) -> list[list[str]]:
