@@ -22,6 +22,8 @@ $(STAMP): requirements.lock requirements-models.lock pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv from the lock file
+	@test -d node_modules/world-atlas || { command -v npm >/dev/null && npm ci --no-audit --no-fund --silent; } || echo "npm missing: the report and web app will have no map"
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || echo "chromium not installed: browser tests will skip"
 
 demo: setup  ## run the main job on the bundled demo corpus
 	rm -rf $(DEMO_OUT)

@@ -92,7 +92,7 @@
     /* Leaflet needs a view before vector layers are added. */
     if (located.length) {
       var bounds = root.L.latLngBounds(located.map(function (p) { return [p.lat, p.lon]; }));
-      m.fitBounds(bounds.pad(0.6), {maxZoom: 6});
+      m.fitBounds(bounds.pad(0.6), {maxZoom: 5});
     } else {
       m.setView([25, 20], 1);
     }
