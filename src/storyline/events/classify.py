@@ -35,6 +35,13 @@ class Typing:
 
 # Phrases whose words would mislead a rule ("riot police" are not rioters, "tear gas" is no
 # chemical weapon, "strike a deal" is no attack); blanked out before matching.
+# What a protest is against ("police brutality", "gun violence") says nothing about how the
+# protest went, so it is blanked before the protest rules look for violence or force.
+_PROTEST_TOPIC = re.compile(
+    r"\b(?:police brutality|gun violence|(?:against|denounc\w*|decry\w*|condemn\w*|mourn\w*|"
+    r"over|protest\w* (?:at|over|against)) (?:\w+ ){0,3}(?:violence|brutality|crackdown|"
+    r"arrests?|killings?|repression|death|deaths|shootings?|attacks?))\b"
+)
 _MASKS = re.compile(
     r"\b(?:(?:anti-)?riot (?:police|gear|squad|control|units?|officers|forces)|"
     r"strik\w* (?:a|the) (?:deal|balance|chord)|hunger strikes?|rocket-propelled|"
@@ -129,6 +136,7 @@ def _protest(text: str) -> Typing | None:
     found = _search(lx.PROTEST, text)
     if not found:
         return None
+    text = _PROTEST_TOPIC.sub(_blank, text)
     for pattern, sub_type in (
         (lx.EXCESSIVE_FORCE, tx.EXCESSIVE_FORCE),
         (lx.PROTESTER_VIOLENCE, tx.VIOLENT_DEMONSTRATION),

@@ -189,6 +189,7 @@ ARMED_TARGET = words(
     r"personnel",
     r"forces",
     r"gunmen",
+    r"militia\w*",
 )
 
 # --- instruments that choose the Explosions/Remote violence sub-type --------------------
