@@ -90,6 +90,8 @@ def test_hypothetical_negated_future_aggregate_and_questions_are_not_events(nlp,
         ("Engineers defused an explosive device found under the bridge.", tx.DISRUPTED_WEAPONS),
         ("The two factions signed a ceasefire agreement in the capital.", tx.AGREEMENT),
         ("An angry mob lynched a suspected thief in the market.", tx.MOB_VIOLENCE),
+        ("Thousands marched peacefully against police brutality in Lagos.", tx.PEACEFUL_PROTEST),
+        ("On 3 March 2020 hundreds of miners protested outside the mine.", tx.PEACEFUL_PROTEST),
     ],
 )
 def test_cue_words_choose_the_sub_type(text, sub_type):
