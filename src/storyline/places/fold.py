@@ -23,6 +23,8 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
 # "Ezzor", "Arraqqa", "Assuwayda": an article glued onto a sun letter it assimilated to.
 _GLUED_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1(?=[a-z]{2})")
+# Anything outside ASCII, Latin-1, Latin Extended, spacing modifiers and Latin Extended Additional
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]")
 _FINAL_AH = re.compile(r"(?<=[a-z]{2})ah$")  # Raqqah / Raqqa, Hasakah / Hasaka
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
@@ -30,6 +32,8 @@ _LETTER_CLASSES = str.maketrans({"q": "k", "j": "g", "c": "k"})
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -42,8 +46,8 @@ def plain_key(name: str) -> str:
     return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
-def loose_words(name: str) -> list[str]:
-    words = plain_key(name).split()
+def loose_words(name: str, *, plain: str | None = None) -> list[str]:
+    words = (plain if plain is not None else plain_key(name)).split()
     if len(words) > 1:
         kept = [word for word in words if word not in ARTICLES]
         words = kept or words
@@ -51,15 +55,15 @@ def loose_words(name: str) -> list[str]:
             for word in words]
 
 
-def loose_key(name: str) -> str:
+def loose_key(name: str, *, plain: str | None = None) -> str:
     """Articles dropped, doubled letters folded: 'Deir Ezzor' and 'Deir ez-Zor' -> 'deir zor'."""
-    return " ".join(loose_words(name))
+    return " ".join(loose_words(name, plain=plain))
 
 
-def skeleton_key(name: str) -> str:
+def skeleton_key(name: str, *, plain: str | None = None) -> str:
     """Consonant skeleton: 'Maaret al-Numan' and "Ma'arrat an-Nu'man" -> 'mrt nmn'."""
     out = []
-    for word in loose_words(name):
+    for word in loose_words(name, plain=plain):
         word = word.translate(_LETTER_CLASSES)
         out.append(_DOUBLED.sub(r"\1", word[0] + _SKELETON_DROP.sub("", word[1:])))
     return " ".join(out)
@@ -67,7 +71,4 @@ def skeleton_key(name: str) -> str:
 
 def is_latin_name(name: str) -> bool:
     """Only names written in Latin script can match English news text."""
-    key = plain_key(name)
-    return bool(key) and all(
-        ch.isascii() for ch in strip_diacritics(name.translate(_DROP)) if ch.isalpha()
-    )
+    return bool(name.strip()) and not _NON_LATIN.search(name)

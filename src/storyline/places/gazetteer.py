@@ -30,7 +30,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @dataclass(slots=True)
@@ -46,6 +46,7 @@ class GazetteerEntry:
     population: int = 0
     approximate: bool = False  # point derived from members rather than taken from a source
     curated: bool = False  # from the supplement or a country/admin1 table, not a raw city row
+    capital: bool = False  # national capital: named far beyond its size ("Washington said")
 
 
 @dataclass(slots=True, eq=False)  # hashable by identity, for per-gazetteer caches
@@ -91,6 +92,9 @@ def load_gazetteer() -> Gazetteer:
         with tmp.open("wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs a rebuild next time
     return gazetteer
@@ -103,6 +107,7 @@ class _Builder:
         self.loose: dict[str, list[int]] = defaultdict(list)
         self.skeleton: dict[str, list[int]] = defaultdict(list)
         self.max_words = 1
+        self._key_cache: dict[str, tuple[str, str, str] | None] = {}
 
     def add(self, entry: GazetteerEntry, names: list[str], alternates: list[str]) -> int:
         index = len(self.entries)
@@ -110,20 +115,33 @@ class _Builder:
         seen: set[str] = set()
         for is_alternate, group in ((0, names), (1, alternates)):
             for name in group:
-                key = plain_key(name)
-                if len(key) < 2 or key in seen or not is_latin_name(name):
+                keys = self._keys(name)
+                if keys is None or keys[0] in seen:
                     continue
-                seen.add(key)
+                plain, loose, skeleton = keys
+                seen.add(plain)
                 code = index * 2 + is_alternate
-                self.plain[key].append(code)
-                loose = loose_key(name)
+                self.plain[plain].append(code)
                 if code not in self.loose[loose]:
                     self.loose[loose].append(code)
-                skeleton = skeleton_key(name)
-                if len(skeleton.replace(" ", "")) >= 5 and code not in self.skeleton[skeleton]:
+                if skeleton and code not in self.skeleton[skeleton]:
                     self.skeleton[skeleton].append(code)
-                self.max_words = max(self.max_words, len(key.split()))
         return index
+
+    def _keys(self, name: str) -> tuple[str, str, str] | None:
+        """The three keys of a name, memoised: city names repeat across the world."""
+        if name in self._key_cache:
+            return self._key_cache[name]
+        keys = None
+        if is_latin_name(name):
+            plain = plain_key(name)
+            if len(plain) >= 2:
+                skeleton = skeleton_key(name, plain=plain)
+                keys = (plain, loose_key(name, plain=plain),
+                        skeleton if len(skeleton.replace(" ", "")) >= 5 else "")
+                self.max_words = max(self.max_words, len(plain.split()))
+        self._key_cache[name] = keys
+        return keys
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -156,16 +174,17 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     for state in cache.get_us_states().values():
         admin1_names[f"US.{state['code']}"] = state["name"]
     supplement_admin1 = supplement.get("admin1", [])
+    towns_by_key: dict[str, dict[str, dict]] = {}  # country -> name key -> biggest city
+    for iso in {area["country"] for area in supplement_admin1}:
+        index: dict[str, dict] = {}
+        for city in sorted(by_country.get(iso, []), key=lambda c: c["population"]):
+            for name in (*city["alternatenames"], city["name"]):
+                index[plain_key(name)] = city
+        towns_by_key[iso] = index
     for area in supplement_admin1:
         capital = area.get("capital")
-        if not capital:
-            continue
-        capital_key = plain_key(capital)
-        matches = [c for c in by_country.get(area["country"], [])
-                   if plain_key(c["name"]) == capital_key
-                   or capital_key in {plain_key(a) for a in c["alternatenames"]}]
-        if matches:
-            best = max(matches, key=lambda c: c["population"])
+        best = towns_by_key[area["country"]].get(plain_key(capital)) if capital else None
+        if best:
             code = f"{area['country']}.{best['admin1code']}"
             area["_code"] = code
             admin1_names.setdefault(code, area["name"])
@@ -264,13 +283,20 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
             [place["name"], *place.get("aliases", [])], [],
         )
 
+    capitals = {(iso, country.get("capital")) for iso, country in countries.items()}
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
+        names = [city["name"]]
+        if ", " in city["name"]:  # "Washington, D.C.": the part before the comma is its name
+            names.append(city["name"].split(", ")[0])
+        capital = (city["countrycode"], city["name"]) in capitals or (
+            city["countrycode"], names[-1]) in capitals
         builder.add(
             GazetteerEntry(city["name"], city["latitude"], city["longitude"], "city",
                            city["countrycode"], admin1=admin1_names.get(code), admin1_code=code,
-                           geonames_id=city["geonameid"], population=city["population"]),
-            [city["name"]], city["alternatenames"],
+                           geonames_id=city["geonameid"], population=city["population"],
+                           capital=capital),
+            names, city["alternatenames"],
         )
 
     demonyms = {plain_key(word): iso for iso, words in supplement.get("demonyms", {}).items()

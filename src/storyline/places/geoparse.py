@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from storyline.places.fold import ARTICLES, plain_key
 from storyline.places.gazetteer import Gazetteer, load_gazetteer
-from storyline.places.resolve import (
+from storyline.places.resolver import (
     DIVISION_WORDS,
     LOOSE_ALTERNATE,
     ResolvedPlace,

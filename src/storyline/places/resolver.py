@@ -27,6 +27,7 @@ PLAIN_PRIMARY, PLAIN_ALTERNATE, LOOSE_PRIMARY, LOOSE_ALTERNATE, SKELETON, FUZZY,
 _QUALITY_PENALTY = {PLAIN_PRIMARY: 0.0, PLAIN_ALTERNATE: 1.2, LOOSE_PRIMARY: 0.6,
                     LOOSE_ALTERNATE: 1.6, SKELETON: 2.5, FUZZY: 3.0, DEMONYM: 0.5}
 _FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "admin1": 2.0, "region": 3.0,
+                  "ocean": 4.0, "sea": 3.5, "strait": 3.0, "union": 3.0,
                   "airbase": 3.0, "base": 3.0, "crossing": 3.0, "mountain": 3.0,
                   "admin2": 0.8, "city": 0.0}
 DIVISION_WORDS = frozenset({
@@ -40,6 +41,7 @@ _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*
 FUZZY_THRESHOLD = 92.0
 # An area's same-named city is what a bare name means only if it is a real part of the area.
 CAPITAL_SHARE = 0.05
+CAPITAL_PRIOR = 3.0
 _AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
@@ -215,11 +217,14 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
         score += 3.0
     score += 0.55 * math.log10(entry.population + 10)
     score += _FEATURE_PRIOR.get(entry.feature, 2.0)
+    if entry.capital:
+        score += CAPITAL_PRIOR
     # A bare name shared by an area and a city inside it ("Homs", "Idlib") means the city,
     # unless a division word asks for the area.
     if entry.feature in ("admin1", "admin2") and not mention.wants_division:
         same_named_city = any(
             s.entry.feature == "city" and s.entry.country_code == entry.country_code
+            and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)
             and s.quality <= LOOSE_ALTERNATE
             and s.entry.population >= CAPITAL_SHARE * entry.population for s in siblings)
         if same_named_city:
@@ -319,34 +324,36 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
     for mention, picked in zip(mentions, first, strict=True):
         if picked is None:
             continue
-        candidate, _ = picked
-        entry = candidate.entry
-        countries = {c.entry.country_code for c in mention.candidates if c.quality <= 3}
-        confident = (entry.feature in ("country", "admin1") or len(countries) == 1
-                     or mention.qualifier_countries)
-        if not confident or not entry.country_code:
-            continue
-        context.countries[entry.country_code] += 1
-        if entry.admin1_code:
+        entry = picked[0].entry
+        plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
+        named_itself = entry.feature in ("country", "admin1") or bool(
+            mention.qualifier_countries)
+        if entry.country_code and (
+                named_itself or {e.country_code for e in plausible} == {entry.country_code}):
+            context.countries[entry.country_code] += 1
+        if entry.admin1_code and (
+                named_itself or {e.admin1_code for e in plausible} == {entry.admin1_code}):
             context.admin1[entry.admin1_code] += 1
-        if entry.feature not in ("country", "admin1", "continent", "region"):
+        if entry.feature not in ("country", "admin1", "continent", "region", "union") and all(
+                distance_km(e.lat, e.lon, entry.lat, entry.lon) < 50 for e in plausible):
             context.points.append((entry.lat, entry.lon))
 
     # Areas and countries that could host many of the mentions at once: local news names
     # several small places of one state, each ambiguous alone, but one state fits them all.
     admin1_cover: Counter[str] = Counter()
     country_cover: Counter[str] = Counter()
-    for mention in mentions:
+    names: dict[str, _Mention] = {loose_key(m.text): m for m in mentions}  # repeats count once
+    for mention in names.values():
         plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
         admin1_cover.update({e.admin1_code for e in plausible if e.admin1_code})
         country_cover.update({e.country_code for e in plausible if e.country_code})
-    if len(mentions) >= 3:
+    if len(names) >= 2:
         for code, hits in admin1_cover.items():
-            if hits >= 3 and hits >= 0.3 * len(mentions):
-                context.admin1[code] += hits / len(mentions) * 3
+            if hits >= 2 and hits >= 0.3 * len(names):
+                context.admin1[code] += hits / len(names) * 3
         for iso, hits in country_cover.items():
-            if hits >= 3 and hits >= 0.5 * len(mentions):
-                context.countries[iso] += hits / len(mentions) * 2
+            if hits >= 2 and hits >= 0.5 * len(names):
+                context.countries[iso] += hits / len(names) * 2
 
     # Pass 2: everything again, with the document's evidence.
     results: list[ResolvedPlace | None] = []

