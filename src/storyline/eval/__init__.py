@@ -73,5 +73,17 @@ TASKS: dict[str, EvalTask] = {
             ("muc4",),
             "role fillers (perpetrators, targets, victims, weapons), CEAF-REE P/R/F1 (MUC-4)",
         ),
+        EvalTask(
+            "clustering",
+            "storyline.eval.clustering",
+            ("ecbplus", "clustmcms-news-clusters"),
+            "incremental story clustering vs gold events, B-cubed P/R/F1 and ARI",
+        ),
+        EvalTask(
+            "timeline",
+            "storyline.eval.timeline",
+            ("semeval2015-task4-timeline",),
+            "entity timelines, temporal-awareness F1 over event ordering (SemEval-2015 task 4)",
+        ),
     ]
 }
