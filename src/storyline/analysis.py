@@ -106,7 +106,7 @@ def analyse_parsed(article: Article, doc: Doc, kb: Any) -> ArticleAnalysis:
         )
 
     def fatalities(text: str) -> list[Fatalities]:
-        return [count.to_fatalities() for count in parse_casualties(text) if count.casualty]
+        return [count.to_fatalities() for count in parse_casualties(text) if count.kind == "killed"]
 
     context = EventContext(
         canonical_actor=entity_at,

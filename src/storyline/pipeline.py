@@ -306,13 +306,13 @@ def _skip(store: Store, run_id: int, summary: RunSummary, skipped: SkippedInput)
 
 def write_outputs(store: Store, out: Path, report: Path | None) -> list[Path]:
     """Write every output file fresh from the store (not from this run's memory)."""
-    from storyline.export.jsonl import write_articles_jsonl
+    from storyline.export.tables import write_contract_jsonl
     from storyline.report.html import write_report
 
     out.mkdir(parents=True, exist_ok=True)
-    articles_path = write_articles_jsonl(store, out / "articles.jsonl")
-    report_path = write_report(store, report or out / "report.html")
-    return [articles_path, report_path]
+    written = write_contract_jsonl(store, out)
+    written.append(write_report(store, report or out / "report.html"))
+    return written
 
 
 class _NullProgress:
