@@ -34,9 +34,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’ʿ][^\W_]+)*", re.UNICODE)
 _CONNECTORS = frozenset({"of", "on", "upon", "de", "del", "la", "le", "du", "des", "da", "do",
                          "di", "the", "and", "bin", "ibn", "abu", "van", "von", "y", "am", "im"})
 _ABBREVIATED = frozenset({"st", "mt", "ft", "pt", "ste"})
-MIN_GAZETTEER_ONLY_POPULATION = 1000
-PROMINENT_POPULATION = 50000
+MIN_GAZETTEER_ONLY_POPULATION = 10000
+PROMINENT_POPULATION = 200000
 KNOWN_TOWN_POPULATION = 10000
+CITY_POPULATION = 100000
 
 
 @dataclass(slots=True)
@@ -74,30 +75,43 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             start, end = _trim(text, ent.start_char, ent.end_char)
-            if end > start and not gazetteer.demonyms.get(plain_key(text[start:end])):
+            if (end > start and text[start].isupper()
+                    and not gazetteer.demonyms.get(plain_key(text[start:end]))):
                 candidates.append(_Span(start, end, "ner"))
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     person_words = {word for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                     for word in e.text.split()}
     sentence_starts = {sent.start_char for sent in doc.sents}
     for start, end in gazetteer_matches(text, gazetteer):
         surface = text[start:end]
         multiword = len(surface.split()) > 1 or "-" in surface
+        in_person = any(s <= start and end <= e and (s, e) != (start, end) for s, e in people)
         inside_other = any(s <= start and end <= e and (s, e) != (start, end)
                            for s, e in other_entities)
-        overlaps_other = any(start < e and s < end and (s, e) != (start, end)
-                             for s, e in other_entities)
-        if inside_other or (overlaps_other and not multiword):
+        straddles = any(start < e and s < end and not (s <= start and end <= e)
+                        and not (start <= s and e <= end) for s, e in other_entities)
+        if in_person or (straddles and not multiword):
             continue
         if not multiword:
             if surface in person_words or _after_title(text, start):
                 continue
-            labelled_other = (start, end) in other_entities
+            if surface.isupper() and len(surface) <= 4 and not _curated(gazetteer, surface):
+                continue  # CNN, SAT, KLM: acronyms that happen to be some place's code
             is_proper = all(proper.get(i, False) for i in range(start, end))
             if start in sentence_starts or not is_proper:
-                if not _prominent(gazetteer, surface, PROMINENT_POPULATION):
-                    continue
-            elif labelled_other and not _prominent(gazetteer, surface, KNOWN_TOWN_POPULATION):
+                needed = PROMINENT_POPULATION  # a capitalised common word, most likely
+            elif (start, end) in people:
+                needed = PROMINENT_POPULATION
+            elif inside_other:
+                needed = CITY_POPULATION  # "Texas Department of Health", not "Police Department"
+            elif (start, end) in other_entities:
+                needed = KNOWN_TOWN_POPULATION
+            else:
+                needed = MIN_GAZETTEER_ONLY_POPULATION
+            if not _prominent(gazetteer, surface, needed):
                 continue
+        elif inside_other and not _prominent(gazetteer, surface, CITY_POPULATION):
+            continue
         candidates.append(_Span(start, end, "gazetteer"))
     candidates = [c for c in candidates if not _is_qualifier_abbreviation(gazetteer, text, c)]
     candidates = [_extend_division(text, span) for span in candidates]
@@ -129,6 +143,11 @@ def _prominent(gazetteer: Gazetteer, surface: str, population: int) -> bool:
     """Known enough to trust against a tagger that called it something else."""
     return any(c.quality <= LOOSE_ALTERNATE
                and (c.entry.curated or c.entry.population >= population)
+               for c in lookup(gazetteer, surface, allow_skeleton=False))
+
+
+def _curated(gazetteer: Gazetteer, surface: str) -> bool:
+    return any(c.entry.curated and c.quality <= LOOSE_ALTERNATE
                for c in lookup(gazetteer, surface, allow_skeleton=False))
 
 
