@@ -241,3 +241,36 @@ class SkippedInput:
     input: str
     reason: str
     detail: str = ""
+
+
+def event_from_record(record: dict[str, Any]) -> Event:
+    """The ``Event`` a contract record (as stored or exported) describes."""
+    return Event(
+        id=record["id"],
+        event_type=record["event_type"],
+        sub_event_type=record["sub_event_type"],
+        story_id=record.get("story_id"),
+        date=record.get("date"),
+        date_text=record.get("date_text"),
+        actors=list(record.get("actors") or []),
+        targets=list(record.get("targets") or []),
+        locations=[EventLocation(**location) for location in record.get("locations") or []],
+        fatalities=[Fatalities(**item) for item in record.get("fatalities") or []],
+        reported_by=list(record.get("reported_by") or []),
+        sources=[Evidence(**source) for source in record.get("sources") or []],
+        independent_sources=int(record.get("independent_sources") or 0),
+        confidence=float(record.get("confidence") or 0.0),
+    )
+
+
+def claim_from_record(record: dict[str, Any]) -> Claim:
+    """The ``Claim`` a contract record describes."""
+    return Claim(
+        id=record["id"],
+        speaker=record["speaker"],
+        text=record["text"],
+        verb=record["verb"],
+        story_id=record.get("story_id"),
+        stance=record.get("stance"),
+        sources=[Evidence(**source) for source in record.get("sources") or []],
+    )

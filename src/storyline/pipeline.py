@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline.analysis import ANALYSIS_VERSION, analyse_articles
+from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig, clean_document
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
@@ -59,6 +60,9 @@ class RunSummary:
     articles_analysed: int = 0
     events: int = 0
     claims: int = 0
+    stories_touched: int = 0
+    peer_dated: int = 0
+    contradictions: int = 0
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
 
@@ -82,6 +86,9 @@ class RunSummary:
             "articles_analysed": self.articles_analysed,
             "events": self.events,
             "claims": self.claims,
+            "stories_touched": self.stories_touched,
+            "peer_dated": self.peer_dated,
+            "contradictions": self.contradictions,
             "seconds": round(self.seconds, 2),
         }
 
@@ -138,6 +145,10 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
             if options.analyse:
                 analyse_new_articles(store, run_id, summary, options, progress)
+                stories = assemble_stories(store)
+                summary.stories_touched = stories.stories_touched
+                summary.peer_dated = stories.peer_dated
+                summary.contradictions = stories.contradictions
         if options.out is not None:
             summary.outputs = write_outputs(store, options.out, options.report)
     finally:
@@ -360,6 +371,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("articles analysed", str(summary.articles_analysed))
     table.add_row("events (per article)", str(summary.events))
     table.add_row("claims", str(summary.claims))
+    table.add_row("stories new or updated", str(summary.stories_touched))
+    table.add_row("dated from peers", str(summary.peer_dated))
+    table.add_row("contradictions", str(summary.contradictions))
     table.add_row("seconds", f"{summary.seconds:.1f}")
     console.print(table)
     if summary.skipped:
