@@ -13,7 +13,7 @@ import hashlib
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storyline.analysis import ANALYSIS_VERSION, analyse_articles
+from storyline.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse_articles
 from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig, clean_document
 from storyline.dedupe import Deduplicator
@@ -144,11 +144,7 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
                 _store_file(store, run_id, result, deduplicator, summary)
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
             if options.analyse:
-                analyse_new_articles(store, run_id, summary, options, progress)
-                stories = assemble_stories(store)
-                summary.stories_touched = stories.stories_touched
-                summary.peer_dated = stories.peer_dated
-                summary.contradictions = stories.contradictions
+                _analyse(store, run_id, summary, options, progress)
         if options.out is not None:
             summary.outputs = write_outputs(store, options.out, options.report)
     finally:
@@ -221,28 +217,28 @@ def prime_deduplicator(store: Store) -> Deduplicator:
     return deduplicator
 
 
-def analyse_new_articles(
+def analyse_pending(
     store: Store,
     run_id: int,
-    summary: RunSummary,
-    options: RunOptions,
-    progress: Progress | _NullProgress,
-) -> None:
-    """Understand every stored article not analysed yet (so a killed run picks up here too)."""
+    *,
+    workers: int = 0,
+    aliases: Path | None = None,
+    on_article: Callable[[ArticleAnalysis], None] | None = None,
+) -> list[ArticleAnalysis]:
+    """Understand every stored article not analysed yet (so a killed run picks up here too).
+
+    Results are stored one article at a time; an article whose analysis failed is recorded as
+    skipped with the reason, and stored as analysed with what could be read.
+    """
     done = store.analysed_ids(ANALYSIS_VERSION)
     todo = [article for article in store.iter_articles() if article.id not in done]
-    if not todo:
-        return
-    task = progress.add_task("understanding", total=len(todo))
     by_id = {article.id: article for article in todo}
-    for result in analyse_articles(todo, workers=options.workers, aliases=options.aliases):
+    results = []
+    for result in analyse_articles(todo, workers=workers, aliases=aliases):
         if result.problem:
             article = by_id[result.article_id]
-            _skip(
-                store,
-                run_id,
-                summary,
-                SkippedInput(article.input, "analysis failed", result.problem),
+            store.record_skip(
+                run_id, SkippedInput(article.input, "analysis failed", result.problem)
             )
         store.save_analysis(
             result.article_id,
@@ -252,23 +248,59 @@ def analyse_new_articles(
             claims=result.claims,
             version=ANALYSIS_VERSION,
         )
+        results.append(result)
+        if on_article:
+            on_article(result)
+    return results
+
+
+def _analyse(
+    store: Store,
+    run_id: int,
+    summary: RunSummary,
+    options: RunOptions,
+    progress: Progress | _NullProgress,
+) -> None:
+    task = progress.add_task("understanding", total=None)
+
+    def count(result: ArticleAnalysis) -> None:
         summary.articles_analysed += 1
         summary.events += len(result.events)
         summary.claims += len(result.claims)
+        if result.problem:
+            summary.skipped.append(
+                SkippedInput(result.article_id, "analysis failed", result.problem)
+            )
         progress.update(task, advance=1, description=f"{summary.events} events")
 
+    analyse_pending(
+        store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
+    )
+    stories = assemble_stories(store)
+    summary.stories_touched = stories.stories_touched
+    summary.peer_dated = stories.peer_dated
+    summary.contradictions = stories.contradictions
 
-def _store_file(
-    store: Store,
-    run_id: int,
-    result: FileResult,
-    deduplicator: Deduplicator,
-    summary: RunSummary,
-) -> None:
-    summary.files_read += 1
-    summary.documents += len(result.articles)
+
+@dataclass(slots=True)
+class StoredFile:
+    """What storing one cleaned file did: ids of new and already-known articles."""
+
+    new: list[Article] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+
+
+def store_file(
+    store: Store, run_id: int, result: FileResult, deduplicator: Deduplicator
+) -> StoredFile:
+    """Record a cleaned file's problems, then store its articles in one transaction.
+
+    Each new article goes through the copy detector first; earlier articles whose copy group
+    changed because of it are updated in the same transaction.
+    """
     for problem in result.problems:
-        _skip(store, run_id, summary, problem)
+        store.record_skip(run_id, problem)
+    stored = StoredFile()
     this_file: dict[str, Article] = {}
     with store.transaction() as txn:
         txn.save_input(
@@ -276,20 +308,17 @@ def _store_file(
         )
         for article in result.articles:
             if article.id in deduplicator:
-                summary.articles_known += 1  # the same document, already stored from elsewhere
+                stored.known.append(article.id)  # the same document, stored from elsewhere
                 continue
             decision = deduplicator.add(article)
             this_file[article.id] = article
+            features = {"dedupe": deduplicator.state(article.id)}
             if txn.save_article(
-                article,
-                input_sha256=result.sha256,
-                locator=article.input,
-                features={"dedupe": deduplicator.state(article.id)},
+                article, input_sha256=result.sha256, locator=article.input, features=features
             ):
-                summary.articles_new += 1
-                summary.copies += article.duplicate_of is not None
-                summary.rewrites += "spun" in article.flags
-                summary.syndicated += article.syndication_group is not None
+                stored.new.append(article)
+            else:
+                stored.known.append(article.id)
             for update in decision.changed:
                 if update.article_id == article.id:
                     continue
@@ -308,6 +337,26 @@ def _store_file(
                     earlier_here.syndication_group = update.syndication_group
                     earlier_here.flags = flags
         txn.mark_input_done(result.sha256)
+    return stored
+
+
+def _store_file(
+    store: Store,
+    run_id: int,
+    result: FileResult,
+    deduplicator: Deduplicator,
+    summary: RunSummary,
+) -> None:
+    summary.files_read += 1
+    summary.documents += len(result.articles)
+    summary.skipped.extend(result.problems)
+    stored = store_file(store, run_id, result, deduplicator)
+    summary.articles_known += len(stored.known)
+    summary.articles_new += len(stored.new)
+    for article in stored.new:
+        summary.copies += article.duplicate_of is not None
+        summary.rewrites += "spun" in article.flags
+        summary.syndicated += article.syndication_group is not None
 
 
 def _skip(store: Store, run_id: int, summary: RunSummary, skipped: SkippedInput) -> None:

@@ -1,9 +1,8 @@
 """Ingest over HTTP: posted JSON articles take the same read/clean/dedupe/store path as a run.
 
 The records are serialised as one JSONL document and handed to ``pipeline.process_file``, so
-field handling is exactly the JSONL reader's. Storing mirrors ``pipeline._store_file`` from
-public pieces (``Store.transaction``, ``Deduplicator``); the pipeline could expose that step as
-a public function and this module would call it instead.
+field handling is exactly the JSONL reader's. Storing is ``pipeline.store_file``, and new articles
+are then analysed and put into stories exactly as in a run.
 """
 
 from __future__ import annotations
@@ -16,11 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile
-from storyline.model import Article, SkippedInput
-from storyline.pipeline import FileResult, prime_deduplicator, process_file
+from storyline.model import SkippedInput
+from storyline.pipeline import (
+    FileResult,
+    analyse_pending,
+    prime_deduplicator,
+    process_file,
+    store_file,
+)
 from storyline.store import Store
 
 
@@ -43,8 +49,11 @@ class IngestResult:
 class Ingestor:
     """Holds the copy detector between requests; one request writes at a time."""
 
-    def __init__(self, store: Store, config: CleanConfig | None = None) -> None:
+    def __init__(
+        self, store: Store, config: CleanConfig | None = None, *, analyse: bool = True
+    ) -> None:
         self._store = store
+        self._analyse = analyse
         self._config = config or CleanConfig()
         self._lock = threading.Lock()
         self._deduplicator: Deduplicator | None = None
@@ -86,51 +95,15 @@ class Ingestor:
         deduplicator: Deduplicator,
         result: IngestResult,
     ) -> None:
-        store = self._store
-        for problem in cleaned.problems:
-            store.record_skip(run_id, problem)
-            result.skipped.append(_skip_record(problem))
-        this_file: dict[str, Article] = {}
-        with store.transaction() as txn:
-            txn.save_input(
-                cleaned.sha256, str(cleaned.file.path), cleaned.file.size, "jsonl", cleaned.data
-            )
-            for article in cleaned.articles:
-                if article.id in deduplicator:
-                    result.articles_known += 1
-                    result.article_ids.append(article.id)
-                    continue
-                decision = deduplicator.add(article)
-                this_file[article.id] = article
-                if txn.save_article(
-                    article,
-                    input_sha256=cleaned.sha256,
-                    locator=article.input,
-                    features={"dedupe": deduplicator.state(article.id)},
-                ):
-                    result.articles_new += 1
-                else:
-                    result.articles_known += 1
-                result.article_ids.append(article.id)
-                for update in decision.changed:
-                    if update.article_id == article.id:
-                        continue
-                    earlier = this_file.get(update.article_id) or store.get_article(
-                        update.article_id
-                    )
-                    flags = list(earlier.flags) if earlier else []
-                    flags += [flag for flag in update.flags_added if flag not in flags]
-                    txn.update_article(
-                        update.article_id,
-                        duplicate_of=update.duplicate_of,
-                        syndication_group=update.syndication_group,
-                        flags=flags,
-                    )
-                    if earlier is not None and update.article_id in this_file:
-                        earlier.duplicate_of = update.duplicate_of
-                        earlier.syndication_group = update.syndication_group
-                        earlier.flags = flags
-            txn.mark_input_done(cleaned.sha256)
+        result.skipped += [_skip_record(problem) for problem in cleaned.problems]
+        stored = store_file(self._store, run_id, cleaned, deduplicator)
+        result.articles_new = len(stored.new)
+        result.articles_known = len(stored.known)
+        result.article_ids = [article.id for article in stored.new] + stored.known
+        if stored.new and self._analyse:
+            # Posted articles get the same understanding and stories as a `storyline run`.
+            analyse_pending(self._store, run_id, workers=1)
+            assemble_stories(self._store)
 
 
 def _skip_record(skipped: SkippedInput) -> dict[str, str]:
