@@ -32,7 +32,7 @@ from storyline.stories.features import StoryFeatures, arrival_order, build_featu
 ECB_DIR = "ecbplus"
 CLUST_DIR = "clustmcms-news-clusters"
 ECB_TEST_TOPICS = range(36, 46)
-THRESHOLDS = [round(0.2 + 0.02 * i, 2) for i in range(30)]
+THRESHOLDS = [round(0.25 + 0.05 * i, 2) for i in range(8)]
 
 
 @dataclass(slots=True)

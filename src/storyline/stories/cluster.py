@@ -28,7 +28,7 @@ STATE_VERSION = 1
 
 @dataclass(slots=True)
 class ClusterConfig:
-    join_threshold: float = 0.42
+    join_threshold: float = 0.45
     merge_threshold: float = 0.5
     text_weight: float = 0.4
     embedding_weight: float = 0.4

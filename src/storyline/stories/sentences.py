@@ -57,12 +57,20 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(_WORD_RE.findall(text.lower()))
 
 
-def near_identical(left: str, right: str, threshold: float = 0.7) -> bool:
-    """Same sentence give or take a few words (wire copies, light edits)."""
-    a, b = word_set(left), word_set(right)
-    if not a or not b:
+def _numbers(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for word in words if word.isdigit())
+
+
+def _same_sentence(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    # Different numbers are different facts ("12 killed" vs "40 killed"): never one sentence.
+    if not a or not b or _numbers(a) != _numbers(b):
         return False
     return len(a & b) / len(a | b) >= threshold
+
+
+def near_identical(left: str, right: str, threshold: float = 0.7) -> bool:
+    """Same sentence give or take a few words (wire copies, light edits), same numbers."""
+    return _same_sentence(word_set(left), word_set(right), threshold)
 
 
 def group_sentences(sentences: Sequence[SourceSentence]) -> list[SentenceGroup]:
@@ -74,11 +82,7 @@ def group_sentences(sentences: Sequence[SourceSentence]) -> list[SentenceGroup]:
         mine = word_set(sentence.text)
         candidates = {g for word in mine for g in index.get(word, ())}
         match = next(
-            (
-                g
-                for g in sorted(candidates)
-                if mine and len(mine & words[g]) / len(mine | words[g]) >= 0.7
-            ),
+            (g for g in sorted(candidates) if _same_sentence(mine, words[g], 0.7)),
             None,
         )
         if match is None:
