@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ FUZZY_THRESHOLD = 92.0
 # An area's same-named city is what a bare name means only if it is a real part of the area.
 CAPITAL_SHARE = 0.05
 CAPITAL_PRIOR = 3.0
+# Supplement places (bases, seas, regions) carry no population; weigh them like a big city.
+CURATED_POPULATION = 1_000_000
 _AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
@@ -212,10 +215,16 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
     entry = candidate.entry
     score = -_QUALITY_PENALTY[candidate.quality]
     if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
-        score -= 1.0
+        score -= 2.0  # a village's old or foreign name is rarely what an article means
     if mention.is_qualifier and entry.feature in ("admin1", "country"):
         score += 3.0
-    score += 0.55 * math.log10(entry.population + 10)
+    population = entry.population
+    if entry.curated and not population and entry.feature not in ("admin1", "admin2"):
+        population = CURATED_POPULATION
+    score += 0.55 * math.log10(population + 10)
+    if (mention.text.isupper() and len(mention.text.strip(".")) <= 4 and not entry.curated
+            and not entry.name.isupper()):
+        score -= 3.0  # "EU", "SA", "BC" are abbreviations, not the towns Eu or Sa
     score += _FEATURE_PRIOR.get(entry.feature, 2.0)
     if entry.capital:
         score += CAPITAL_PRIOR
@@ -357,20 +366,44 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
 
     # Pass 2: everything again, with the document's evidence.
     results: list[ResolvedPlace | None] = []
+    picks: list[GazetteerEntry | None] = []
     for mention in mentions:
         picked = _best(mention, context)
         if picked is None:
             results.append(None)
+            picks.append(None)
             continue
         candidate, score = picked
         entry = candidate.entry
+        picks.append(entry)
         results.append(ResolvedPlace(
             name=entry.name, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
             admin1=entry.admin1, geonames_id=entry.geonames_id, feature=entry.feature,
             start=mention.start, end=mention.end, text=mention.text, score=round(score, 3),
             approximate=entry.approximate,
         ))
+    _place_approximate_areas(results, picks)
     return results
+
+
+def _place_approximate_areas(results: list[ResolvedPlace | None],
+                             picks: list[GazetteerEntry | None]) -> None:
+    """A county with no point of its own sits where the article's towns in its state are.
+
+    The gazetteer has no coordinates for US counties; the state's middle is a poor stand-in
+    when the article names towns of that state, which local news nearly always does.
+    """
+    towns: dict[str, list[tuple[float, float]]] = {}
+    for entry in picks:
+        if entry is not None and entry.feature == "city" and entry.admin1_code:
+            towns.setdefault(entry.admin1_code, []).append((entry.lat, entry.lon))
+    for place, entry in zip(results, picks, strict=True):
+        if (place is None or entry is None or entry.feature != "admin2"
+                or not entry.approximate or not towns.get(entry.admin1_code or "")):
+            continue
+        points = towns[entry.admin1_code or ""]
+        place.lat = statistics.median(p[0] for p in points)
+        place.lon = statistics.median(p[1] for p in points)
 
 
 def resolve(name: str, *, context_countries: Iterable[str] = (), text: str | None = None,
