@@ -415,3 +415,64 @@ def test_url_slug_picks_the_headline_among_promos_and_captions() -> None:
     )
     url = "https://example-news.org/world/drone-strikes-hit-power-grid-across-ukraine"
     assert text_metadata(lines, url=url).title == "Drone strikes hit power grid across Ukraine"
+
+
+# ---- through the chrome classifier
+
+
+CHROME_FIXTURES = Path(__file__).parent / "fixtures" / "chrome"
+
+
+def _classified_metadata(text: str) -> Metadata:
+    from storyline.clean.text import strip_chrome
+
+    return text_metadata(strip_chrome(text).lines)
+
+
+def test_scrape_metadata_through_the_classifier() -> None:
+    """Headline after a breadcrumb, masthead named again in the footer, 'Posted by' byline."""
+    import json
+
+    text = (CHROME_FIXTURES / "market_shelling.txt").read_text("utf-8")
+    expected = json.loads((CHROME_FIXTURES / "market_shelling.json").read_text("utf-8"))
+    meta = _classified_metadata(text)
+    assert meta.title == expected["metadata"]["title"]
+    assert meta.publisher == expected["metadata"]["publisher"]
+    assert meta.authors == expected["metadata"]["authors"]
+    assert str(meta.published) == expected["metadata"]["published"]
+
+
+def _page(masthead: str, footer: str) -> str:
+    paragraph = (
+        "Government troops and rebel fighters exchanged fire overnight on the outskirts of the "
+        "town, residents said, and several houses near the main road were set alight."
+    )
+    return "\n".join(
+        [
+            masthead,
+            "Home",
+            "World",
+            "Fighting flares on the outskirts of the town overnight",
+            "By Lina Sabri",
+            paragraph,
+            paragraph.replace("overnight", "on Sunday"),
+            "Share",
+            footer,
+        ]
+    )
+
+
+def test_masthead_is_the_publisher_only_when_the_page_names_it_again() -> None:
+    named = _classified_metadata(_page("DESERT COURIER", "Desert Courier © 2023"))
+    assert named.publisher == "Desert Courier"
+    mentioned = _classified_metadata(
+        _page("Desert Courier", "Keep Desert Courier free: give what you can.")
+    )
+    assert mentioned.publisher == "Desert Courier"
+    lone = _classified_metadata(_page("Desert Courier", "Privacy policy"))
+    assert lone.publisher is None
+
+
+def test_posted_by_byline_drops_the_date_and_its_preposition() -> None:
+    assert parse_byline("Posted by Nadia Karam on 30 September 2015 21:40") == ["Nadia Karam"]
+    assert parse_byline("Posted by Nadia Karam at 21:40") == ["Nadia Karam"]

@@ -122,3 +122,50 @@ def test_first_use_does_not_import_spacy() -> None:
         "assert not any(name.startswith('spacy') for name in sys.modules), 'spacy imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_shipped_scorer_matches_the_feature_set() -> None:
+    """Stale weights silently fall back to the rules; a feature change must come with a refit."""
+    from storyline.clean.text import LINE_FEATURE_NAMES, _load_scorer, page_features
+
+    scorer = _load_scorer()
+    assert scorer is not None
+    rows = page_features(["Home", "The army said the town was shelled all night, and many fled."])
+    assert all(len(row) == len(LINE_FEATURE_NAMES) for row in rows)
+    probabilities = scorer.probabilities(rows)
+    assert all(0.0 <= p <= 1.0 for p in probabilities)
+
+
+def test_dated_credit_under_the_headline_is_the_dateline() -> None:
+    paragraph = (
+        "Rescue teams said on Monday that the flood waters had begun to recede in the north of "
+        "the province, but that thousands of families were still sleeping in schools."
+    )
+    lines = [
+        "Home",
+        "World",
+        "Floods leave thousands sleeping in schools as waters recede",
+        "Staff reporter / 03.06.2024 07:45",
+        paragraph,
+        paragraph.replace("Monday", "Tuesday"),
+    ]
+    reasons = [line.reason for line in classify_lines(lines)]
+    assert reasons[2:4] == ["title", "dateline"]
+
+
+def test_menu_heading_above_the_article_does_not_swallow_the_headline() -> None:
+    text, expected = _load("market_shelling")
+    reasons = {line.text: line.reason for line in strip_chrome(text).lines}
+    assert reasons["Latest"] != "body"
+    assert reasons[expected["title"]] == "title"
+
+
+def test_eval_segments_match_whole_words_only() -> None:
+    from storyline.eval.chrome import contains_words
+
+    assert contains_words("the mission ended", "mission")
+    assert not contains_words("cut emissions by 2030", "mission")
+    assert not contains_words("sich zu überlegen", "über")
+    assert contains_words("© 2019 example", "© 2019")
+    labels = label_lines(["Emissions fell sharply last year.", "Über uns"], ["mission"], ["über"])
+    assert labels == [None, False]

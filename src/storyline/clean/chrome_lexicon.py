@@ -157,7 +157,8 @@ ANYWHERE: list[tuple[str, str]] = [
     (
         "cookie",
         r"\bcookies?\b.*\b(use|uses|using|accept|consent|settings|policy|verwend|"
-        r"akzept|einstellung|zustimm|utilis|experience|erfahrung|browser)",
+        r"akzept|einstellung|zustimm|utilis|experience|erfahrung|browser)|"
+        r"\b(use|uses|using|set|sets|store|place)\s+cookies\b",
     ),
     (
         "cookie",
@@ -225,7 +226,9 @@ def compile_cues(cues: list[tuple[str, str]], anchor: str) -> list[tuple[str, re
         elif anchor == "start":
             regex = rf"^[\W_]*(?:{pattern})"
         else:
-            regex = pattern
+            # Cues start at a word: "spende" is not in "Organspende", and the engine only tries
+            # the alternation where a word begins, which is several times faster.
+            regex = rf"(?<!\w)(?:{pattern})"
         compiled.append((reason, re.compile(regex, re.IGNORECASE)))
     return compiled
 

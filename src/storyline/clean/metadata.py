@@ -453,6 +453,8 @@ _NOT_NAMES = frozenset(
 def _clean_name(part: str) -> str | None:
     """A person's name from one byline fragment, or None if it is not one."""
     part = re.sub(r"\s+(in|at|from|for|with|of)\s+[A-Z].*$", "", part.strip())
+    # "Posted by Jane Doe on 3 May": the date is cut out, leaving a dangling "on".
+    part = re.sub(r"\s+(on|at|in|am|um|le|el)\s*$", "", part, flags=re.I)
     part = re.sub(r"^(and|&)\s+", "", part.strip(), flags=re.I)
     part = part.strip(" .:;|-–—•·*@")
     tokens = part.split()
@@ -679,6 +681,8 @@ def _copyright_holder(text: str) -> str | None:
     if match is None:
         return None
     rest = re.sub(r"\b(19|20)\d\d\b\s*(-|–)?\s*", " ", match.group("rest"))
+    if not _words(rest) and match.start() > 0:
+        rest = text[: match.start()]  # "Levant Monitor © 2016": the holder comes first
     rest = re.split(r"\.\s|\ball rights\b|\||,|;", rest, maxsplit=1, flags=re.I)[0]
     rest = re.sub(r"\b(ltd|limited|inc|llc|plc|gmbh|s\.?a\.?)\b\.?", "", rest, flags=re.I)
     rest = _squash(rest.strip(" .,-–©"))
@@ -718,6 +722,9 @@ def _read_publisher(
         known = outlets.lookup_alias(text) if near_edge else None
         if known and known not in outlets.wires:
             candidates.append((known, text, "known"))
+    masthead = _masthead(page)
+    if masthead:
+        candidates.append((*masthead, "masthead"))
     for i in bylines:
         for part in re.split(r"\s*[,|/]\s*", page.lines[i].text):
             known = outlets.lookup_alias(part)
@@ -737,9 +744,10 @@ def _read_publisher(
         meta.publisher = publisher_from_url(url)
         meta.evidence["publisher"] = url
         return
-    for kind in ("known", "copyright"):
+    for kind in ("known", "masthead", "copyright"):
         for name, evidence, found_kind in candidates:
-            if found_kind == kind and (kind == "known" or not url or _matches_domain(name, url)):
+            own_site = kind != "copyright" or not url or _matches_domain(name, url)
+            if found_kind == kind and own_site:
                 meta.publisher = name
                 meta.evidence["publisher"] = evidence
                 return
@@ -755,6 +763,37 @@ def _read_publisher(
     if meta.wire:
         meta.publisher = meta.wire
         meta.evidence["publisher"] = meta.evidence["wire"]
+
+
+MASTHEAD_MAX_WORDS = 5
+MASTHEAD_SEARCH_LINES = 3
+
+
+def _masthead(page: _Page) -> tuple[str, str] | None:
+    """The site's name from its masthead: one of the first lines, a short name that the page
+    names again further down ("keep World Brief free", "Levant Monitor depends on readers").
+
+    A lone first line proves nothing (it may be a menu entry or a date); the second mention is
+    the evidence. The name is returned as the later mention spells it, so "LEVANT MONITOR"
+    becomes "Levant Monitor" when the footer writes it so.
+    """
+    for i in range(min(MASTHEAD_SEARCH_LINES, len(page.lines))):
+        text = _squash(page.lines[i].text)
+        words = _words(text)
+        if not 1 <= len(words) <= MASTHEAD_MAX_WORDS or find_dates(text):
+            continue
+        if not text[0].isalnum() or text[-1] in ".!?:;," or _normal(text) in _NAV_WORDS:
+            continue
+        if not any(word[0].isupper() for word in words) or page.counts[_normal(text)] > 1:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.I)
+        for later in page.lines[i + 1 :]:
+            found = pattern.search(later.text)
+            if found and _normal(later.text) != _normal(text):
+                name = found.group(0)
+                name = text if name.isupper() and not text.isupper() else name
+                return name, f"{text} / {_squash(later.text)}"
+    return None
 
 
 def _matches_domain(name: str, url: str) -> bool:

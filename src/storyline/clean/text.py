@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from storyline.clean.chrome_lexicon import ANYWHERE_CUES, LINE_START_CUES, WHOLE_LINE_CUES
 from storyline.model import Line
 
@@ -53,6 +55,12 @@ SIDE_REGION_MIN_CHARS = 600
 TEASER_MAX_OVERLAP = 0.2
 TEASER_MIN_CONTENT_WORDS = 4
 
+# How far under the headline a short dated credit line still counts as the dateline.
+DATELINE_MAX_BELOW_TITLE = 2
+# A line between two kept body lines is kept from this scorer probability up.
+SANDWICH_MIN_SCORE = 0.4
+# Lines a metadata stage reads; they never go into the body, whatever the scorer says.
+METADATA_REASONS = frozenset({"title", "byline", "dateline", "header-date"})
 # Chrome that sits inside an article without ending it; a short line next to it may be body.
 INLINE_CHROME = frozenset(
     {
@@ -116,7 +124,8 @@ _WEATHER = re.compile(
 _BREADCRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\||→|::)\s")
 _BYLINE = re.compile(
     r"^(?i:by|von|par|por|di|door|text:|autor(?:in)?:|author:|written by|reported by|"
-    r"reporting by|additional reporting by|words by|editing by)\s+[A-ZÀ-Þ]",
+    r"reporting by|additional reporting by|words by|editing by|posted by|published by|"
+    r"story by|veröffentlicht von|publié par)\s+[A-ZÀ-Þ]",
 )
 _PHOTO_CREDIT = re.compile(
     r"(\((photo|image|foto|bild|picture)s?:?[^)]*\)|(photo|image|foto|bild|credit)\s*:\s*\S+"
@@ -124,6 +133,21 @@ _PHOTO_CREDIT = re.compile(
     r"\b(getty images|reuters|afp|ap photo|dpa|epa-efe|shutterstock)\s*$)",
     re.IGNORECASE,
 )
+
+
+def _has_date(text: str) -> bool:
+    """Whether the text holds a day-and-month date; every form has a digit, which is cheap to
+    look for first (the month alternation is not)."""
+    return any(map(str.isdigit, text)) and bool(_HAS_DATE.search(text))
+
+
+def _any_of(cues: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """One alternation of all anchored cues: most lines match none, and one match is cheaper."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in cues), re.IGNORECASE)
+
+
+_ANY_WHOLE_LINE = _any_of(WHOLE_LINE_CUES)
+_ANY_LINE_START = _any_of(LINE_START_CUES)
 
 
 @lru_cache(maxsize=1)
@@ -194,13 +218,14 @@ def line_features(text: str) -> LineFeatures:
     words = _WORD.findall(text)
     stop = _stopwords()
     n = len(words)
-    stop_ratio = sum(w.casefold() in stop for w in words) / n if n else 0.0
-    capitalised = [w for w in words if w.casefold() not in stop]
+    is_stop = [w.casefold() in stop for w in words]
+    stop_ratio = sum(is_stop) / n if n else 0.0
+    capitalised = [w for w, stopword in zip(words, is_stop, strict=True) if not stopword]
     title_ratio = (
         sum(w[0].isupper() for w in capitalised) / len(capitalised) if capitalised else 0.0
     )
-    visible = [c for c in text if not c.isspace()]
-    digit_ratio = sum(c.isdigit() for c in visible) / len(visible) if visible else 0.0
+    visible = len(text) - sum(map(str.isspace, text))
+    digit_ratio = sum(map(str.isdigit, text)) / visible if visible else 0.0
     return LineFeatures(
         words=words,
         stop_ratio=stop_ratio,
@@ -214,14 +239,18 @@ def line_features(text: str) -> LineFeatures:
 def _cue(text: str, n_words: int) -> str | None:
     """The chrome kind a lexicon cue assigns to this line, if any."""
     stripped = text.strip()
-    if n_words <= 12:
+    # "Posted by Jane Doe on 3 May" is a byline before it is a date line.
+    if n_words <= 12 and _BYLINE.match(stripped):
+        return "byline"
+    if n_words <= 12 and _ANY_WHOLE_LINE.match(stripped):
         for reason, pattern in WHOLE_LINE_CUES:
             if pattern.match(stripped):
                 return reason
-    if n_words <= CUE_MAX_WORDS:
+    if n_words <= CUE_MAX_WORDS and _ANY_LINE_START.match(stripped):
         for reason, pattern in LINE_START_CUES:
             if pattern.match(stripped):
                 return reason
+    if n_words <= CUE_MAX_WORDS:
         for reason, pattern in ANYWHERE_CUES:
             if not pattern.search(stripped):
                 continue
@@ -234,9 +263,7 @@ def _cue(text: str, n_words: int) -> str | None:
                 continue
             return reason
     if n_words <= 12:
-        if _BYLINE.match(stripped):
-            return "byline"
-        if _DATE_LINE.match(stripped) and (_HAS_DATE.search(stripped) or n_words <= 6):
+        if _DATE_LINE.match(stripped) and (n_words <= 6 or _has_date(stripped)):
             return "header-date"
         if n_words <= 6 and _WEATHER.search(stripped):
             return "weather"
@@ -282,9 +309,9 @@ def analyse_page(lines: list[str]) -> PageContext:
     _mark_repeats(lines, feats, reasons)
     prose = [reasons[i] is None and f.prose for i, f in enumerate(feats)]
     region = _body_regions(feats, prose, reasons)
-    _mark_teaser_lists(feats, prose, reasons)
+    _mark_teaser_lists(feats, prose, region, reasons)
     _mark_dropped_in_headlines(feats, prose, region, reasons)
-    _mark_title(lines, feats, region, reasons)
+    _mark_title(feats, prose, region, reasons)
     return PageContext(feats, reasons, prose, region)
 
 
@@ -292,104 +319,56 @@ def classify_lines(lines: list[str]) -> list[Line]:
     """A keep/drop verdict, a reason and a body score for every line of one page."""
     page = analyse_page(lines)
     feats, reasons, prose, region = page.feats, page.reasons, page.prose, page.region
-    verdicts = [
-        Line(text=text, index=i, score=f.score())
-        for i, (text, f) in enumerate(zip(lines, feats, strict=True))
-    ]
     scorer = _load_scorer()
-    for i, verdict in enumerate(verdicts):
+    scores = scorer.probabilities(page_features(lines, page)) if scorer and lines else None
+    verdicts = []
+    for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
+        verdict = Line(text=text, index=i, score=f.score())
         reason = reasons[i]
-        if reason is not None:
-            verdict.keep, verdict.reason = False, reason
-            verdict.score = min(verdict.score, 0.2)
-            continue
-        rule_keep = region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))
-        if scorer is not None:
-            verdict.score = scorer.probability(context_features(i, feats, prose, region, reasons))
-            verdict.keep = verdict.score >= scorer.threshold
+        if scores is None or reason is not None:
+            # The rule verdict: chrome reasons drop; prose in the body region, and short lines
+            # that sit quietly inside it (subheadings, list items, as in jusText), are kept.
+            keep = reason is None and (
+                region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))
+            )
+            if reason is not None:
+                verdict.score = min(verdict.score, 0.2)
         else:
-            verdict.keep = rule_keep
-        if verdict.keep:
+            verdict.score = round(scores[i], 3)
+            keep = scores[i] >= scorer.threshold  # type: ignore[union-attr]
+        verdict.keep = keep
+        if keep:
             verdict.reason = "body"
+        elif reason is not None:
+            verdict.reason = reason
         else:
-            verdict.reason = "navigation" if feats[i].n_words < PROSE_MIN_WORDS else "boilerplate"
+            verdict.reason = "navigation" if f.n_words < PROSE_MIN_WORDS else "boilerplate"
+        verdicts.append(verdict)
+    if scores is not None:
+        _keep_sandwiched_lines(verdicts, reasons, scores)
     _demote_dates_to_datelines(verdicts, region)
     return verdicts
 
 
-FEATURE_NAMES = (
-    "log_words",
-    "stop_ratio",
-    "ends_sentence",
-    "title_ratio",
-    "digit_ratio",
-    "prose",
-    "headline_like",
-    "in_region",
-    "rule_keep",
-    "prose_neighbours",
-    "chrome_neighbours",
-    "before_region",
-    "after_region",
-    "region_distance",
-)
+def _keep_sandwiched_lines(
+    verdicts: list[Line], reasons: list[str | None], scores: list[float]
+) -> None:
+    """A doubtful line with kept body right above and below it is a subheading or list item:
+    the article does not break for one line of chrome that no cue recognised."""
+    for i in range(1, len(verdicts) - 1):
+        verdict = verdicts[i]
+        if verdict.keep or reasons[i] is not None or scores[i] < SANDWICH_MIN_SCORE:
+            continue
+        if _next_kept(verdicts, reasons, i, -1) and _next_kept(verdicts, reasons, i, 1):
+            verdict.keep, verdict.reason = True, "body"
 
 
-def context_features(
-    i: int,
-    feats: list[LineFeatures],
-    prose: list[bool],
-    region: list[bool],
-    reasons: list[str | None],
-) -> list[float]:
-    """The line's own shape plus what surrounds it, in the order of ``FEATURE_NAMES``."""
-    f = feats[i]
-    window = [j for j in range(i - 2, i + 3) if j != i and 0 <= j < len(feats)]
-    in_region = [j for j, inside in enumerate(region) if inside]
-    first, last = (in_region[0], in_region[-1]) if in_region else (len(feats), -1)
-    distance = 0 if region[i] else min((abs(j - i) for j in in_region), default=50)
-    rule_keep = region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))
-    return [
-        math.log1p(f.n_words),
-        f.stop_ratio,
-        float(f.ends_sentence),
-        f.title_ratio,
-        f.digit_ratio,
-        float(prose[i]),
-        float(f.headline_like),
-        float(region[i]),
-        float(rule_keep),
-        sum(prose[j] for j in window) / max(len(window), 1),
-        sum(reasons[j] is not None for j in window) / max(len(window), 1),
-        float(i < first),
-        float(i > last),
-        math.log1p(min(distance, 50)),
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class BodyScorer:
-    """A logistic model over ``FEATURE_NAMES``: readable weights, fitted offline (see
-    ``storyline.eval.chrome.fit_body_scorer``) on the tuning half of a benchmark."""
-
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float
-
-    def probability(self, features: list[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
-        return round(1.0 / (1.0 + math.exp(-z)), 3)
-
-
-@lru_cache(maxsize=1)
-def _load_scorer() -> BodyScorer | None:
-    path = Path(__file__).with_name("chrome_patterns.json")
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))["body_scorer"]
-    if tuple(data["features"]) != FEATURE_NAMES:
-        return None  # stale weights for another feature set: fall back to the rules
-    return BodyScorer(tuple(data["weights"]), data["bias"], data["threshold"])
+def _next_kept(verdicts: list[Line], reasons: list[str | None], i: int, step: int) -> bool:
+    """Whether the nearest line past any inline chrome (an advert slot) is kept body."""
+    j = i + step
+    while 0 <= j < len(verdicts) and reasons[j] in INLINE_CHROME:
+        j += step
+    return 0 <= j < len(verdicts) and verdicts[j].reason == "body"
 
 
 def _mark_repeats(lines: list[str], feats: list[LineFeatures], reasons: list[str | None]) -> None:
@@ -444,10 +423,14 @@ def _body_regions(
 
 
 def _mark_teaser_lists(
-    feats: list[LineFeatures], prose: list[bool], reasons: list[str | None]
+    feats: list[LineFeatures], prose: list[bool], region: list[bool], reasons: list[str | None]
 ) -> None:
-    """After a "More like this" heading, headlines up to the next run of prose are teasers."""
-    i = 0
+    """After a "More like this" heading, headlines up to the next run of prose are teasers.
+
+    Only below the start of the body: above it, a "Latest" menu entry is followed by the
+    breadcrumb and the article's own headline, which must stay free for the title pass.
+    """
+    i = region.index(True) if True in region else len(feats)
     while i < len(feats):
         if reasons[i] == "teaser":
             j = i + 1
@@ -480,12 +463,20 @@ def _mark_dropped_in_headlines(
 
 
 def _mark_title(
-    lines: list[str], feats: list[LineFeatures], region: list[bool], reasons: list[str | None]
+    feats: list[LineFeatures], prose: list[bool], region: list[bool], reasons: list[str | None]
 ) -> None:
-    """The headline just above the body, sharing its vocabulary, is the article's title."""
+    """The headline just above the body, sharing its vocabulary, is the article's title.
+
+    The body starts at the first run of paragraphs, so a lone prose-like line above the
+    headline (a cookie notice, a tagline) does not hide it.
+    """
     if True not in region:
         return
     first = region.index(True)
+    for i in range(first, len(feats)):
+        if region[i] and prose[i] and any(prose[i + 1 : i + 4]):
+            first = i
+            break
     body_words: set[str] = set()
     for i in range(first, min(len(feats), first + 12)):
         if region[i]:
@@ -528,5 +519,275 @@ def _demote_dates_to_datelines(verdicts: list[Line], region: list[bool]) -> None
     first = region.index(True)
     title = next((v.index for v in verdicts if v.reason == "title"), first)
     for verdict in verdicts:
-        if verdict.reason == "header-date" and min(title, first) - 4 <= verdict.index <= first + 2:
+        header_date = (
+            verdict.reason == "header-date" and min(title, first) - 4 <= verdict.index <= first + 2
+        )
+        # "Staff Writer — 02.10.2015 04:17", "admin / Oct 1, 2015": a short dated credit
+        # right under the headline is the article's dateline even without a "By".
+        dated_credit = (
+            verdict.reason in {"navigation", "boilerplate"}
+            and verdicts[title].reason == "title"
+            and title < verdict.index <= title + DATELINE_MAX_BELOW_TITLE
+            and len(verdict.text.split()) <= 12
+            and _has_date(verdict.text)
+        )
+        if header_date or dated_credit:
             verdict.reason = "dateline"
+
+
+# --- Learned line scorer -------------------------------------------------------------------
+
+# Chrome reasons grouped into what they say about a line, as inputs to the learned scorer.
+REASON_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"navigation", "breadcrumb", "share", "footer", "weather"}),
+    frozenset({"comments", "newsletter", "cookie", "notification", "donation", "advertisement"}),
+    frozenset({"teaser", "related-headline"}),
+    frozenset({"title", "byline", "header-date", "dateline"}),
+    frozenset({"caption", "caption-repeat"}),
+)
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+SHORT_LINE_WORDS = 8
+_SEPARATORS = re.compile(r"[|›»•·/>]")
+_BULLET_START = re.compile(r"^\s*(?:[-–—*•·▪►]|\d{1,3}[.)]|[a-z][.)])\s")
+_LINK_TEXT = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net|de|fr)\b", re.IGNORECASE)
+
+
+def _line_shape(f: LineFeatures, text: str, reason: str | None) -> list[float]:
+    """A line's own shape, as seen from itself and from its neighbours."""
+    chars = len(text)
+    punct = chars - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
+    return [
+        math.log1p(f.n_words),
+        math.log1p(chars),
+        f.stop_ratio,
+        float(f.ends_sentence),
+        f.title_ratio,
+        f.digit_ratio,
+        punct / chars if chars else 0.0,
+        float(reason is None and f.prose),
+        float(reason is not None),
+    ]
+
+
+SHAPE_NAMES = (
+    "log_words",
+    "log_chars",
+    "stop_ratio",
+    "ends_sentence",
+    "title_ratio",
+    "digit_ratio",
+    "punct_ratio",
+    "prose",
+    "has_reason",
+)
+MISSING_SHAPE = [-1.0] * len(SHAPE_NAMES)
+LINE_FEATURE_NAMES = (
+    *SHAPE_NAMES,
+    "headline_like",
+    "lexicon_cue",
+    "reason_navigation",
+    "reason_widget",
+    "reason_teaser",
+    "reason_metadata",
+    "reason_caption",
+    "log_repeats",
+    "bullet_start",
+    "ends_colon",
+    "has_date",
+    "separators",
+    "link_text",
+    "all_caps",
+    "mean_word_length",
+    "commas_per_word",
+    "relative_position",
+    "log_lines_before",
+    "log_lines_after",
+    "in_region",
+    "before_region",
+    "after_region",
+    "log_region_distance",
+    "log_prose_distance",
+    "rule_keep",
+    "prose_chars_before",
+    "log_short_run",
+    "log_prose_run",
+    "prose_share_2",
+    "prose_share_5",
+    "prose_share_10",
+    *(f"{name}_{offset:+d}" for offset in NEIGHBOUR_OFFSETS for name in SHAPE_NAMES),
+    "log_page_lines",
+    "page_prose_share",
+    "log_page_prose_chars",
+)
+
+
+def page_features(lines: list[str], page: PageContext | None = None) -> list[list[float]]:
+    """One feature row per line: its shape, its chrome reason, its neighbours' shapes, where it
+    sits relative to the prose regions and the page, and the runs of short lines around it."""
+    page = page or analyse_page(lines)
+    feats, reasons, prose, region = page.feats, page.reasons, page.prose, page.region
+    n = len(lines)
+    shapes = [_line_shape(f, t, r) for f, t, r in zip(feats, lines, reasons, strict=True)]
+    counts: dict[str, int] = {}
+    keys = [" ".join(w.casefold() for w in f.words) for f in feats]
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    prose_chars = [len(t) if p else 0 for t, p in zip(lines, prose, strict=True)]
+    total_prose = sum(prose_chars) or 1
+    before_prose = 0
+    in_region = [j for j in range(n) if region[j]]
+    first, last = (in_region[0], in_region[-1]) if in_region else (n, -1)
+    short = [f.n_words < SHORT_LINE_WORDS for f in feats]
+    short_run = _run_lengths(short)
+    prose_run = _run_lengths(prose)
+    prose_prefix = [0]
+    for p in prose:
+        prose_prefix.append(prose_prefix[-1] + int(p))
+    region_dist = _distances(region)
+    prose_dist = _distances(prose)
+    doc = [math.log1p(n), prose_prefix[-1] / n if n else 0.0, math.log1p(total_prose)]
+    rows = []
+    for i in range(n):
+        f, text, reason = feats[i], lines[i], reasons[i]
+        row = list(shapes[i])
+        row += [
+            float(f.headline_like),
+            float(f.cue is not None),
+            *(float(reason in group) for group in REASON_GROUPS),
+            math.log(counts[keys[i]]) if keys[i] else 0.0,
+            float(bool(_BULLET_START.match(text))),
+            float(text.rstrip().endswith(":")),
+            float(_has_date(text)),
+            float(len(_SEPARATORS.findall(text))),
+            float(bool(_LINK_TEXT.search(text))),
+            float(text.isupper()),
+            sum(len(w) for w in f.words) / f.n_words if f.n_words else 0.0,
+            text.count(",") / max(f.n_words, 1),
+        ]
+        row += [i / n, math.log1p(i), math.log1p(n - 1 - i)]
+        row += [
+            float(region[i]),
+            float(i < first),
+            float(i > last),
+            math.log1p(min(region_dist[i], 50)),
+            math.log1p(min(prose_dist[i], 50)),
+            float(region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))),
+            before_prose / total_prose,
+            math.log1p(short_run[i]),
+            math.log1p(prose_run[i]),
+        ]
+        before_prose += prose_chars[i]
+        for k in (2, 5, 10):
+            lo, hi = max(0, i - k), min(n, i + k + 1)
+            row.append((prose_prefix[hi] - prose_prefix[lo] - int(prose[i])) / max(hi - lo - 1, 1))
+        for offset in NEIGHBOUR_OFFSETS:
+            j = i + offset
+            row += shapes[j] if 0 <= j < n else MISSING_SHAPE
+        row += doc
+        rows.append(row)
+    return rows
+
+
+def _run_lengths(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of equal flags it belongs to (0 if unset)."""
+    out = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        j = i
+        while j < len(flags) and flags[j] == flags[i]:
+            j += 1
+        for k in range(i, j):
+            out[k] = (j - i) if flags[i] else 0
+        i = j
+    return out
+
+
+def _distances(flags: list[bool]) -> list[int]:
+    """Lines to the nearest set flag (a large number when none is set)."""
+    n = len(flags)
+    out = [10**6] * n
+    last = -(10**6)
+    for i in range(n):
+        if flags[i]:
+            last = i
+        out[i] = i - last
+    last = 10**6
+    for i in range(n - 1, -1, -1):
+        if flags[i]:
+            last = i
+        out[i] = min(out[i], last - i)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TreeScorer:
+    """Gradient-boosted trees over ``LINE_FEATURE_NAMES``, fitted offline on the tuning half
+    of the benchmarks (``storyline.eval.chrome.fit_line_scorer``) and stored as flat node
+    arrays, so scoring needs numpy only: every line walks every tree at once."""
+
+    feature: np.ndarray
+    cut: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    depth: int
+    bias: float
+    threshold: float
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        x = np.asarray(rows, dtype=np.float64)
+        flat = x.ravel()
+        offsets = (np.arange(len(x)) * x.shape[1])[:, None]
+        nodes = np.repeat(self.roots[None, :], len(x), axis=0)
+        for _ in range(self.depth):
+            go_left = flat[offsets + self.feature[nodes]] <= self.cut[nodes]
+            following = np.where(go_left, self.left[nodes], self.right[nodes])
+            if np.array_equal(following, nodes):
+                break  # every line has reached a leaf of every tree
+            nodes = following
+        raw = self.bias + self.value[nodes].sum(axis=1)
+        return (1.0 / (1.0 + np.exp(-raw))).tolist()
+
+
+@lru_cache(maxsize=1)
+def _load_scorer() -> TreeScorer | None:
+    path = Path(__file__).with_name("chrome_patterns.json")
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8")).get("line_scorer")
+    if not data or tuple(data["features"]) != LINE_FEATURE_NAMES:
+        return None  # stale weights for another feature set: fall back to the rules
+    return tree_scorer_from_json(data)
+
+
+def tree_scorer_from_json(data: dict) -> TreeScorer:
+    """Concatenate the stored trees; a leaf points to itself and never goes left."""
+    feature: list[int] = []
+    cut: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    for tree in data["trees"]:
+        base = len(feature)
+        roots.append(base)
+        columns = (tree[key] for key in ("feature", "cut", "left", "right", "value"))
+        for k, (f, c, lo, hi, v) in enumerate(zip(*columns, strict=True)):
+            leaf = lo < 0
+            feature.append(0 if leaf else f)
+            cut.append(math.inf if leaf else c)
+            left.append(base + k if leaf else base + lo)
+            right.append(base + k if leaf else base + hi)
+            value.append(v if leaf else 0.0)
+    return TreeScorer(
+        feature=np.array(feature, dtype=np.intp),
+        cut=np.array(cut),
+        left=np.array(left, dtype=np.intp),
+        right=np.array(right, dtype=np.intp),
+        value=np.array(value),
+        roots=np.array(roots, dtype=np.intp),
+        depth=int(data["depth"]),
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+    )
