@@ -220,9 +220,10 @@ def main() -> None:
     for name, result in results.items():
         rate = result["items"] / result["seconds"] if result["seconds"] else 0.0
         result["rate"] = rate
+        words = f"{result['words'] / result['seconds']:>9.0f}" if "words" in result else ""
         print(
             f"{name:<10} {result['items']:>8.0f} {result['seconds']:>9.2f} {rate:>9.1f} "
-            f"{result['peak_mb']:>9.0f}"
+            f"{result['peak_mb']:>9.0f} {words}"
         )
     stages3 = [results[name] for name in ("ingest", "clean", "dedupe")]
     combined = stages3[0]["items"] / sum(r["seconds"] for r in stages3)
