@@ -61,7 +61,7 @@ def _extract(markup: str | bytes, url: str | None) -> HtmlExtraction:
     if body_element is None or not visible:
         return HtmlExtraction(ok=False, problem="no body", language=_html_language(tree))
 
-    document = _trafilatura_document(markup, url)
+    document = _trafilatura_document(markup, url, visible_chars=sum(len(line) for line in visible))
     text = _body_text(document, markup, tree)
     sitename = _clean(getattr(document, "sitename", None))
     result = HtmlExtraction(
@@ -86,10 +86,14 @@ def _extract(markup: str | bytes, url: str | None) -> HtmlExtraction:
 # --- body -------------------------------------------------------------------------------------
 
 
-def _trafilatura_document(markup: str, url: str | None) -> Any:
+def _trafilatura_document(markup: str, url: str | None, *, visible_chars: int) -> Any:
     """Precision mode scores best on news pages, but now and then it prunes the whole article
     and keeps a stray notice; when it kept only a sliver of what balanced mode finds, trust
-    balanced mode instead."""
+    balanced mode instead.
+
+    Balanced mode never finds more than the page shows, so a precision body that is already a
+    fair share of the visible text cannot be a sliver: the second extraction is skipped.
+    """
     import trafilatura
 
     settings: dict[str, Any] = {
@@ -100,7 +104,7 @@ def _trafilatura_document(markup: str, url: str | None) -> Any:
     }
     precise = trafilatura.bare_extraction(markup, favor_precision=True, **settings)
     precise_length = len(getattr(precise, "text", None) or "")
-    if precise_length >= PRECISION_TRUSTED_CHARS:
+    if precise_length >= PRECISION_TRUSTED_CHARS or precise_length >= SLIVER * visible_chars:
         return precise
     balanced = trafilatura.bare_extraction(markup, **settings)
     balanced_length = len(getattr(balanced, "text", None) or "")
