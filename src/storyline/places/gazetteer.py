@@ -56,8 +56,8 @@ class Gazetteer:
     plain: dict[str, list[int]]
     loose: dict[str, list[int]]
     skeleton: dict[str, list[int]]
-    demonyms: dict[str, str]  # plain key -> ISO country code
-    # "La.", "Calif.", "NY" -> "US.LA": only read right after "City, ", never matched alone
+    demonyms: dict[str, str]  # plain key -> ISO country code, or a region's name
+    # "La.", "Calif.", "Ont." -> "US.LA", "CA.08": read after "Town, " or as a whole gold span
     state_abbreviations: dict[str, str]
     max_words: int
 
@@ -306,6 +306,14 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         for code, forms in supplement.get("us_state_abbreviations", {}).items()
         for form in forms
     }
+    area_codes = {(a["country"], a["name"]): a.get("_code") for a in supplement_admin1}
+    for iso, areas in supplement.get("province_abbreviations", {}).items():
+        for name, forms in areas.items():
+            code = area_codes.get((iso, name))
+            if code:
+                abbreviations.update({form: code for form in forms if form not in abbreviations})
+    for name, words in supplement.get("area_demonyms", {}).items():
+        demonyms.update({plain_key(word): name for word in words})
     return Gazetteer(builder.entries, dict(builder.plain), dict(builder.loose),
                      dict(builder.skeleton), demonyms, abbreviations, builder.max_words)
 

@@ -158,7 +158,8 @@ def _is_qualifier_abbreviation(gazetteer: Gazetteer, text: str, span: _Span) -> 
     full = text[span.start:end]
     if full not in gazetteer.state_abbreviations and surface not in gazetteer.state_abbreviations:
         return False
-    return full.endswith(".") or (surface.isupper() and len(surface) <= 2)
+    after_comma = bool(re.search(r",\s*$", text[max(0, span.start - 3):span.start]))
+    return after_comma and (full.endswith(".") or (surface.isupper() and len(surface) <= 3))
 
 
 def _proper_noun_chars(doc: Doc) -> dict[int, bool]:

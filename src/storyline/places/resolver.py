@@ -147,9 +147,13 @@ def lookup(gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False,
             and len(skeleton.replace(" ", "")) >= 6):
         add(gazetteer.lookup("skeleton", skeleton), SKELETON, SKELETON)
     demonym = gazetteer.demonyms.get(plain)
-    if demonym:
+    if demonym and len(demonym) == 2:
         for entry, _ in gazetteer.lookup("plain", plain_key(_country_name(gazetteer, demonym))):
             if entry.feature == "country" and entry.country_code == demonym:
+                best.setdefault(id(entry), _Candidate(entry, DEMONYM))
+    elif demonym:  # "European", "Kurdish": a region or continent
+        for entry, is_alternate in gazetteer.lookup("plain", plain_key(demonym)):
+            if entry.curated and not is_alternate:
                 best.setdefault(id(entry), _Candidate(entry, DEMONYM))
     if not best and allow_fuzzy and len(plain) >= 5:
         for key, _, _ in process.extract(loose_key(name), _fuzzy_keys(gazetteer, plain[0]),
@@ -196,7 +200,7 @@ def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str],
         if code is None and bare.endswith(".") and bare.count(".") == 1:
             code = gazetteer.state_abbreviations.get(bare)  # "La." already handled
         if code:
-            return {"US"}, {code}
+            return {code.split(".")[0]}, {code}
         for entry, is_alternate in gazetteer.lookup("plain", plain_key(bare)):
             if is_alternate:
                 continue
@@ -305,7 +309,7 @@ def context_from_text(gazetteer: Gazetteer, text: str) -> Counter[str]:
     for word in re.findall(r"\b[A-Z][a-zè]+(?:\s[A-Z][a-z]+)?\b", text):
         iso = gazetteer.demonyms.get(plain_key(word)) or gazetteer.demonyms.get(
             plain_key(word.split()[0]))
-        if iso:
+        if iso and len(iso) == 2:
             found[iso] += 1
     return found
 
