@@ -274,8 +274,8 @@ class EntityTimeliner:
                     continue
                 doc = self._parse(document, index)
                 token = doc[span[1] - 1]
-                while token.head.i != token.i and not (span[0] <= token.head.i < span[1]):
-                    break
+                while token.head.i != token.i and span[0] <= token.head.i < span[1]:
+                    token = token.head  # up to the head of the whole name
                 governor = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
                 if governor is None:
                     continue

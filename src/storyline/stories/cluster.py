@@ -29,7 +29,7 @@ STATE_VERSION = 1
 @dataclass(slots=True)
 class ClusterConfig:
     join_threshold: float = 0.45
-    merge_threshold: float = 0.5
+    merge_threshold: float = 0.55
     text_weight: float = 0.4
     embedding_weight: float = 0.4
     name_weight: float = 0.2
