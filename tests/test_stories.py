@@ -95,6 +95,13 @@ def test_syndicated_copies_share_a_story_even_when_rewritten_beyond_recognition(
     assert add(clusterer, original) == add(clusterer, spun)
 
 
+def test_exact_duplicate_joins_its_original_story() -> None:
+    clusterer = StoryClusterer()
+    story = add(clusterer, art("o", STRIKE, "2016-08-16"))
+    add(clusterer, art("e", QUAKE, "2016-08-16"))
+    assert add(clusterer, art("d", QUAKE, "2016-08-16", duplicate_of="o")) == story
+
+
 def test_arrival_order_keeps_undated_articles_after_their_ingest_neighbour() -> None:
     items = [art("x", "a", "2016-08-17"), art("u", "b"), art("y", "c", "2016-08-15")]
     assert [a.id for a in arrival_order(items)] == ["y", "x", "u"]

@@ -96,7 +96,12 @@ class StoryClusterer:
         if known is not None:
             return self.resolve(known)
         ids, weights = self._weigh(features)
-        forced = self._group_story.get(features.group) if features.group else None
+        forced = None
+        if features.group:
+            # A copy follows its syndication group, or the original it duplicates.
+            forced = self._group_story.get(features.group) or self._article_story.get(
+                features.group
+            )
         scores: dict[str, float] = {}
         if forced is not None:
             story = self._stories[self.resolve(forced)]
