@@ -58,9 +58,11 @@ def geoparse(doc_or_text: Doc | str, *, context_countries: Iterable[str] = (),
 
         doc = load_nlp(("lemmatizer",))(doc_or_text)
     text = doc.text
-    spans = find_toponym_spans(doc, gazetteer)
-    mentions: list[_Mention] = [make_mention(gazetteer, text, s.start, s.end, allow_fuzzy=False)
-                                for s in spans]
+    mentions: list[_Mention] = [
+        mention for mention in (make_mention(gazetteer, text, s.start, s.end, allow_fuzzy=False)
+                                for s in find_toponym_spans(doc, gazetteer))
+        if mention.candidates
+    ]
     resolved = _resolve_jointly(gazetteer, text, mentions, context_countries)
     return [place for place in resolved if place is not None]
 
@@ -115,6 +117,9 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
         candidates.append(_Span(start, end, "gazetteer"))
     candidates = [c for c in candidates if not _is_qualifier_abbreviation(gazetteer, text, c)]
     candidates = [_extend_division(text, span) for span in candidates]
+    # A tagged span the gazetteer cannot place must not hide a shorter one it can.
+    candidates = [span for span in candidates if span.source == "gazetteer" or make_mention(
+        gazetteer, text, span.start, span.end, allow_fuzzy=False).candidates]
     # Longest first; a shorter span overlapping a kept one is dropped.
     candidates.sort(key=lambda s: (-(s.end - s.start), s.start, s.source != "ner"))
     kept: list[_Span] = []
@@ -122,11 +127,7 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
         if all(span.end <= k.start or k.end <= span.start for k in kept):
             kept.append(span)
     kept.sort(key=lambda s: s.start)
-    return [s for s in kept if _has_candidates(gazetteer, text, s)]
-
-
-def _has_candidates(gazetteer: Gazetteer, text: str, span: _Span) -> bool:
-    return bool(make_mention(gazetteer, text, span.start, span.end, allow_fuzzy=False).candidates)
+    return kept
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "gen", "general", "sen", "senator",

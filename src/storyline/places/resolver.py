@@ -197,8 +197,6 @@ def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str],
         phrase = " ".join(words[:size])
         bare = phrase.rstrip(",;:")
         code = gazetteer.state_abbreviations.get(bare)
-        if code is None and bare.endswith(".") and bare.count(".") == 1:
-            code = gazetteer.state_abbreviations.get(bare)  # "La." already handled
         if code:
             return {code.split(".")[0]}, {code}
         for entry, is_alternate in gazetteer.lookup("plain", plain_key(bare)):
