@@ -86,16 +86,15 @@ def find_contradictions(
     if events:
         _link_events(facts, events)
     groups: dict[tuple[str, str, str], tuple[set[str], set[str], str, str]] = {}
-    for index, first in enumerate(facts):
-        for second in facts[index + 1 :]:
-            if names.name(first.claim.speaker) == names.name(second.claim.speaker):
-                continue
-            if not _same_topic(first, second):
-                continue
-            for kind, about, explanation, left, right in _clashes(first, second):
-                key = (kind, about, right.claim.id)
-                sides = groups.setdefault(key, (set(), {right.claim.id}, about, explanation))
-                sides[0].add(left.claim.id)
+    speakers = [names.name(fact.claim.speaker) for fact in facts]
+    for i, j in _candidate_pairs(facts):
+        first, second = facts[i], facts[j]
+        if speakers[i] == speakers[j] or not _same_topic(first, second):
+            continue
+        for kind, about, explanation, left, right in _clashes(first, second):
+            key = (kind, about, right.claim.id)
+            sides = groups.setdefault(key, (set(), {right.claim.id}, about, explanation))
+            sides[0].add(left.claim.id)
     merged: dict[tuple[str, frozenset[str], frozenset[str]], Contradiction] = {}
     for (kind, _, _), (left_ids, right_ids, about, explanation) in groups.items():
         sides = sorted([sorted(left_ids), sorted(right_ids)])
@@ -113,18 +112,37 @@ def find_contradictions(
     return sorted(merged.values(), key=lambda item: (item.kind, item.id))
 
 
+def _candidate_pairs(facts: list[ClaimFacts]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) that could clash at all, so big stories are not compared all-to-all.
+
+    A numeric clash needs counts on both sides, an attribution clash targets on both sides, and
+    a denial a denying claim on one side; every other pair can be passed over unread.
+    """
+    counted = [i for i, fact in enumerate(facts) if fact.counts]
+    targeted = [i for i, fact in enumerate(facts) if fact.targets]
+    denying = [i for i, fact in enumerate(facts) if fact.denies]
+    pairs: set[tuple[int, int]] = set()
+    for group in (counted, targeted):
+        pairs.update((a, b) for position, a in enumerate(group) for b in group[position + 1 :])
+    for denier in denying:
+        pairs.update((min(denier, other), max(denier, other)) for other in range(len(facts)))
+    pairs = {(a, b) for a, b in pairs if a != b}
+    return sorted(pairs)
+
+
 def _link_events(facts: list[ClaimFacts], events: list[Event]) -> None:
     """A claim belongs to an event when their evidence overlaps in the same article."""
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for event in events:
+        for source in event.sources:
+            by_article.setdefault(source.article_id, []).append(
+                (source.start, source.end, event.id)
+            )
     for fact in facts:
-        for event in events:
-            for claim_source in fact.claim.sources:
-                if any(
-                    source.article_id == claim_source.article_id
-                    and source.start < claim_source.end
-                    and claim_source.start < source.end
-                    for source in event.sources
-                ):
-                    fact.event_ids.add(event.id)
+        for claim_source in fact.claim.sources:
+            for start, end, event_id in by_article.get(claim_source.article_id, ()):
+                if start < claim_source.end and claim_source.start < end:
+                    fact.event_ids.add(event_id)
 
 
 def _same_topic(first: ClaimFacts, second: ClaimFacts) -> bool:
