@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import numpy as np
+
 from storyline.model import Article, Claim, Contradiction, Event, Evidence
 from storyline.stories import (
     StoryClusterer,
@@ -12,7 +16,7 @@ from storyline.stories import (
     peer_date,
     summarize,
 )
-from storyline.stories.features import arrival_order
+from storyline.stories.features import StoryFeatures, arrival_order
 
 STRIKE = (
     "Russian warplanes struck rebel-held districts of eastern Aleppo, rescue workers said. "
@@ -93,6 +97,29 @@ def test_syndicated_copies_share_a_story_even_when_rewritten_beyond_recognition(
     original = art("w1", STRIKE, "2016-08-16", syndication_group="grp1")
     spun = art("w2", QUAKE, "2016-08-16", syndication_group="grp1", flags=["spun"])
     assert add(clusterer, original) == add(clusterer, spun)
+
+
+def bag(terms: range | list[int], names: set[str]) -> StoryFeatures:
+    ids = np.array(sorted(terms), dtype=np.int32)
+    counts = np.ones(len(ids), dtype=np.float32)
+    return StoryFeatures(ids, counts, frozenset(names), day=date(2016, 8, 16))
+
+
+def test_an_article_bridging_two_stories_merges_them_and_old_ids_still_resolve() -> None:
+    clusterer = StoryClusterer()
+    for i in range(20):  # unrelated background, so document frequencies mean something
+        clusterer.add(f"bg{i}", bag(range(1000 + 10 * i, 1010 + 10 * i), set()))
+    names = {"aleppo", "sakhour"}
+    first = clusterer.add("a", bag(range(1, 9), names))
+    second = clusterer.add("b", bag(range(20, 28), names))
+    assert first != second
+    live = clusterer.add("m", bag([*range(1, 9), *range(20, 28)], names))
+    assert sorted(clusterer.stories()[live]) == ["a", "b", "m"]
+    retired = first if live == second else second
+    assert clusterer.merged() == {retired: live}
+    restored = StoryClusterer.load(clusterer.state())
+    assert restored.resolve(retired) == live
+    assert restored.story_of("a") == restored.story_of("b") == live
 
 
 def test_exact_duplicate_joins_its_original_story() -> None:
