@@ -10,11 +10,13 @@ shape, so this module judges each line in three passes:
    bottom), the main body region (the densest run of prose, allowing short gaps), lists
    opened by "More like this"-style headings, and a headline-like line inside the body that
    shares no words with it (a related story dropped into the text).
-3. Lines no cue condemned are scored by a small logistic model over the line's features and
-   its context (``FEATURE_NAMES``; weights in ``chrome_patterns.json``). One of its inputs is
-   the rule verdict: prose inside the body region is kept, and short lines (subheadings, list
-   items) inherit from their neighbours as in jusText. Without the weights file the rule
-   verdict alone decides.
+3. Lines no cue condemned are scored by gradient-boosted trees over ``LINE_FEATURE_NAMES``:
+   the line's shape, its neighbours' shapes three lines either way, its position against the
+   prose regions and the page, runs of short lines around it, and the rule verdict (prose in
+   the body region kept, short lines inheriting from their neighbours as in jusText). The
+   trees are stored as numbers in ``chrome_patterns.json`` and walked with numpy; without
+   that file (or with weights for another feature set) the rule verdict alone decides.
+4. A doubtful line sandwiched between kept body lines (a subheading, a list item) is kept.
 
 The title, byline and dateline are labelled ``title``, ``byline`` and ``dateline`` so a
 metadata stage can read them from ``ChromeResult.lines``; they are *not* part of ``body``,
@@ -618,6 +620,8 @@ LINE_FEATURE_NAMES = (
     "log_page_lines",
     "page_prose_share",
     "log_page_prose_chars",
+    "body_vocabulary_overlap",
+    "log_content_words",
 )
 
 
@@ -646,6 +650,12 @@ def page_features(lines: list[str], page: PageContext | None = None) -> list[lis
     region_dist = _distances(region)
     prose_dist = _distances(prose)
     doc = [math.log1p(n), prose_prefix[-1] / n if n else 0.0, math.log1p(total_prose)]
+    content = [f.content_words for f in feats]
+    body_vocabulary: dict[str, int] = {}
+    for i in range(n):
+        if region[i] and prose[i]:
+            for word in content[i]:
+                body_vocabulary[word] = body_vocabulary.get(word, 0) + 1
     rows = []
     for i in range(n):
         f, text, reason = feats[i], lines[i], reasons[i]
@@ -684,6 +694,12 @@ def page_features(lines: list[str], page: PageContext | None = None) -> list[lis
             j = i + offset
             row += shapes[j] if 0 <= j < n else MISSING_SHAPE
         row += doc
+        # Promos inside the body and second parts outside it: does the line talk about what
+        # the body talks about? (Its own words are not counted as evidence.)
+        own = 1 if region[i] and prose[i] else 0
+        words = content[i]
+        shared = sum(1 for w in words if body_vocabulary.get(w, 0) - own > 0)
+        row += [shared / len(words) if words else -1.0, math.log1p(len(words))]
         rows.append(row)
     return rows
 
