@@ -176,6 +176,7 @@ class LineFeatures:
     title_ratio: float
     digit_ratio: float
     cue: str | None  # chrome kind a lexicon cue points to
+    content_words: frozenset[str] = frozenset()  # case-folded, no stopwords or short words
 
     @property
     def n_words(self) -> int:
@@ -198,11 +199,6 @@ class LineFeatures:
     def headline_like(self) -> bool:
         """Shaped like a headline: a handful of words, no closing full stop."""
         return 4 <= self.n_words <= 18 and not self.ends_sentence
-
-    @property
-    def content_words(self) -> set[str]:
-        stop = _stopwords()
-        return {w.casefold() for w in self.words if len(w) > 2 and w.casefold() not in stop}
 
     def score(self) -> float:
         """A rough 0..1 confidence that the line is body text, before page context."""
@@ -235,6 +231,11 @@ def line_features(text: str) -> LineFeatures:
         title_ratio=title_ratio,
         digit_ratio=digit_ratio,
         cue=_cue(text, n),
+        content_words=frozenset(
+            w.casefold()
+            for w, stopword in zip(words, is_stop, strict=True)
+            if len(w) > 2 and not stopword
+        ),
     )
 
 
@@ -322,7 +323,16 @@ def classify_lines(lines: list[str]) -> list[Line]:
     page = analyse_page(lines)
     feats, reasons, prose, region = page.feats, page.reasons, page.prose, page.region
     scorer = _load_scorer()
-    scores = scorer.probabilities(page_features(lines, page)) if scorer and lines else None
+    scores: list[float] | None = None
+    if scorer is not None:
+        # Only lines no cue condemned are scored; the others still shape their neighbours' rows.
+        free = [i for i, reason in enumerate(reasons) if reason is None]
+        scores = [0.0] * len(lines)
+        if free:
+            for i, probability in zip(
+                free, scorer.probabilities(page_features(lines, page, free)), strict=True
+            ):
+                scores[i] = probability
     verdicts = []
     for i, (text, f) in enumerate(zip(lines, feats, strict=True)):
         verdict = Line(text=text, index=i, score=f.score())
@@ -625,9 +635,12 @@ LINE_FEATURE_NAMES = (
 )
 
 
-def page_features(lines: list[str], page: PageContext | None = None) -> list[list[float]]:
-    """One feature row per line: its shape, its chrome reason, its neighbours' shapes, where it
-    sits relative to the prose regions and the page, and the runs of short lines around it."""
+def page_features(
+    lines: list[str], page: PageContext | None = None, only: list[int] | None = None
+) -> list[list[float]]:
+    """One feature row per line (or per line in ``only``): its shape, its chrome reason, its
+    neighbours' shapes, where it sits relative to the prose regions and the page, and the runs
+    of short lines around it."""
     page = page or analyse_page(lines)
     feats, reasons, prose, region = page.feats, page.reasons, page.prose, page.region
     n = len(lines)
@@ -638,7 +651,9 @@ def page_features(lines: list[str], page: PageContext | None = None) -> list[lis
         counts[key] = counts.get(key, 0) + 1
     prose_chars = [len(t) if p else 0 for t, p in zip(lines, prose, strict=True)]
     total_prose = sum(prose_chars) or 1
-    before_prose = 0
+    prose_chars_before = [0]
+    for chars in prose_chars:
+        prose_chars_before.append(prose_chars_before[-1] + chars)
     in_region = [j for j in range(n) if region[j]]
     first, last = (in_region[0], in_region[-1]) if in_region else (n, -1)
     short = [f.n_words < SHORT_LINE_WORDS for f in feats]
@@ -657,7 +672,7 @@ def page_features(lines: list[str], page: PageContext | None = None) -> list[lis
             for word in content[i]:
                 body_vocabulary[word] = body_vocabulary.get(word, 0) + 1
     rows = []
-    for i in range(n):
+    for i in range(n) if only is None else only:
         f, text, reason = feats[i], lines[i], reasons[i]
         row = list(shapes[i])
         row += [
@@ -682,11 +697,10 @@ def page_features(lines: list[str], page: PageContext | None = None) -> list[lis
             math.log1p(min(region_dist[i], 50)),
             math.log1p(min(prose_dist[i], 50)),
             float(region[i] and (prose[i] or _short_line_fits(i, feats, prose, reasons, region))),
-            before_prose / total_prose,
+            prose_chars_before[i] / total_prose,
             math.log1p(short_run[i]),
             math.log1p(prose_run[i]),
         ]
-        before_prose += prose_chars[i]
         for k in (2, 5, 10):
             lo, hi = max(0, i - k), min(n, i + k + 1)
             row.append((prose_prefix[hi] - prose_prefix[lo] - int(prose[i])) / max(hi - lo - 1, 1))
