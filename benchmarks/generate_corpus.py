@@ -89,19 +89,64 @@ SPIN_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # Places a fresh variant may move an event to, by country, so a swap stays plausible.
 PLACES: dict[str, tuple[str, ...]] = {
-    "SY": ("Homs", "Hama", "Idlib", "Aleppo", "Raqqa", "Deir ez-Zor", "Latakia", "Palmyra",
-           "Daraa", "Douma", "Jisr al-Shughour", "Talbiseh", "Rastan", "Latamneh",
-           "Kafr Nabudah", "Kafr Zita", "Saraqeb", "al-Bab", "Atarib", "Manbij",
-           "Maarat al-Numan", "Qusayr", "Salma", "Tabqa", "Mayadin", "Albu Kamal"),
+    "SY": (
+        "Homs",
+        "Hama",
+        "Idlib",
+        "Aleppo",
+        "Raqqa",
+        "Deir ez-Zor",
+        "Latakia",
+        "Palmyra",
+        "Daraa",
+        "Douma",
+        "Jisr al-Shughour",
+        "Talbiseh",
+        "Rastan",
+        "Latamneh",
+        "Kafr Nabudah",
+        "Kafr Zita",
+        "Saraqeb",
+        "al-Bab",
+        "Atarib",
+        "Manbij",
+        "Maarat al-Numan",
+        "Qusayr",
+        "Salma",
+        "Tabqa",
+        "Mayadin",
+        "Albu Kamal",
+    ),
     "BF": ("Ouagadougou", "Bobo-Dioulasso", "Djibo", "Dori", "Kaya", "Fada N'Gourma"),
     "IR": ("Hamadan", "Tabriz", "Kermanshah", "Isfahan"),
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_ABBR = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct",
-              "Nov", "Dec")
-NUMBER_WORDS = {"twelve": 12, "five": 5, "four": 4, "three": 3, "two": 2, "eight": 8,
-                "six": 6, "nine": 9, "dozens": 0}
+MONTH_ABBR = (
+    "Jan",
+    "Feb",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+NUMBER_WORDS = {
+    "twelve": 12,
+    "five": 5,
+    "four": 4,
+    "three": 3,
+    "two": 2,
+    "eight": 8,
+    "six": 6,
+    "nine": 9,
+    "dozens": 0,
+}
 
 _NUMBER = re.compile(r"(?<![-\w.,])(\d{1,3})(?![-\w]|,\d|\.\d)")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
@@ -116,8 +161,20 @@ CAPTIONS = (
     "Rescue workers search the rubble of a collapsed building.",
 )
 _NAME_PREFIX = ("The", "Daily", "Morning", "Evening", "Global", "Northern", "Eastern", "New")
-_NAME_SUFFIX = ("Herald", "Post", "Observer", "Times", "Gazette", "Chronicle", "Review",
-                "Dispatch", "Journal", "Wire", "Bulletin", "Star")
+_NAME_SUFFIX = (
+    "Herald",
+    "Post",
+    "Observer",
+    "Times",
+    "Gazette",
+    "Chronicle",
+    "Review",
+    "Dispatch",
+    "Journal",
+    "Wire",
+    "Bulletin",
+    "Star",
+)
 
 
 def _compile(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -148,10 +205,16 @@ def split_sentences(paragraph: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(paragraph) if part]
 
 
-def swap_words(text: str, pattern: re.Pattern[str], table: dict[str, tuple[str, ...]],
-               rng: random.Random, rate: float) -> str:
+def swap_words(
+    text: str,
+    pattern: re.Pattern[str],
+    table: dict[str, tuple[str, ...]],
+    rng: random.Random,
+    rate: float,
+) -> str:
     return pattern.sub(
-        lambda m: rng.choice(table[m.group(1)]) if rng.random() < rate else m.group(1), text)
+        lambda m: rng.choice(table[m.group(1)]) if rng.random() < rate else m.group(1), text
+    )
 
 
 def change_numbers(text: str, rng: random.Random) -> str:
@@ -231,8 +294,9 @@ def spin(paragraphs: list[str], donor: Sequence[str], rng: random.Random) -> lis
     if donor_sentences:
         sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(donor_sentences))
     per_paragraph = rng.choice((1, 2))
-    return [" ".join(sentences[i:i + per_paragraph])
-            for i in range(0, len(sentences), per_paragraph)]
+    return [
+        " ".join(sentences[i : i + per_paragraph]) for i in range(0, len(sentences), per_paragraph)
+    ]
 
 
 class Generator:
@@ -249,7 +313,8 @@ class Generator:
         base = self.rng.choice(list(SITES.values()))
         name = f"{self.rng.choice(_NAME_PREFIX)} {self.rng.choice(_NAME_SUFFIX)}"
         domain = name.lower().replace("the ", "").replace(" ", "") + self.rng.choice(
-            (".com", ".net", ".org", ".co.uk", ".news", ".info"))
+            (".com", ".net", ".org", ".co.uk", ".news", ".info")
+        )
         footer = tuple(line.replace(base.name, name) for line in base.footer)
         return replace(base, name=name, domain=domain, footer=footer)
 
@@ -277,8 +342,7 @@ class Generator:
             paragraphs = drop_paragraphs(paragraphs, rng)
             done.append("drop-paragraphs")
         if rng.random() < 0.3:
-            paragraphs = [swap_words(p, _SPELLING, SPELLING_VARIANTS, rng, 0.6)
-                          for p in paragraphs]
+            paragraphs = [swap_words(p, _SPELLING, SPELLING_VARIANTS, rng, 0.6) for p in paragraphs]
             done.append("spelling")
         if rng.random() < 0.2:
             donor = rng.choice(self.by_story[base.story])
@@ -292,8 +356,16 @@ class Generator:
         roll = rng.random()
         later = source.published + timedelta(hours=rng.randint(1, 60)) if source.published else None
         if roll < 0.4:
-            return Draft(ident, source.base, "copy", source.group, source.title,
-                         list(source.paragraphs), later, ["exact-copy"])
+            return Draft(
+                ident,
+                source.base,
+                "copy",
+                source.group,
+                source.title,
+                list(source.paragraphs),
+                later,
+                ["exact-copy"],
+            )
         if roll < 0.75:
             paragraphs = list(source.paragraphs)
             done = ["reprint"]
@@ -301,15 +373,25 @@ class Generator:
                 paragraphs = paragraphs[:-1]
                 done.append("trim-last")
             if rng.random() < 0.5:
-                paragraphs = [swap_words(p, _SPELLING, SPELLING_VARIANTS, rng, 0.5)
-                              for p in paragraphs]
+                paragraphs = [
+                    swap_words(p, _SPELLING, SPELLING_VARIANTS, rng, 0.5) for p in paragraphs
+                ]
                 done.append("spelling")
-            return Draft(ident, source.base, "reprint", source.group, source.title, paragraphs,
-                         later, done)
+            return Draft(
+                ident, source.base, "reprint", source.group, source.title, paragraphs, later, done
+            )
         donor = rng.choice(self.by_story[source.base.story]).paragraphs
         title = swap_words(source.title, _SPIN, SPIN_SYNONYMS, rng, 0.8)
-        return Draft(ident, source.base, "spun", source.group, title,
-                     spin(source.paragraphs, donor, rng), later, ["spun"])
+        return Draft(
+            ident,
+            source.base,
+            "spun",
+            source.group,
+            title,
+            spin(source.paragraphs, donor, rng),
+            later,
+            ["spun"],
+        )
 
     def draft(self, index: int) -> Draft:
         ident = f"gen{index:06d}"
@@ -351,12 +433,30 @@ def lay_out(draft: Draft, sites: Sequence[Site], rng: random.Random) -> tuple[La
             today, header = None, "no-header-date"
     slug = re.sub(r"[^a-z0-9]+", "-", draft.title.lower()).strip("-")[:60]
     url = f"https://{site.domain}/{slug}-{draft.ident[3:]}"
-    author = rng.choice((None, "Staff", "AFP", "Reporter", "Nadia Haddad", "Omar Khalil",
-                         "Rachel Stone", "Tom Reyes"))
+    author = rng.choice(
+        (
+            None,
+            "Staff",
+            "AFP",
+            "Reporter",
+            "Nadia Haddad",
+            "Omar Khalil",
+            "Rachel Stone",
+            "Tom Reyes",
+        )
+    )
     caption = rng.choice(CAPTIONS) if rng.random() < 0.4 else None
     related = rng.choice(list(ARTICLES)).title if rng.random() < 0.4 else None
-    page = Page(title=draft.title, paragraphs=draft.paragraphs, url=url, author=author,
-                published=published, today=today, caption=caption, inline_related=related)
+    page = Page(
+        title=draft.title,
+        paragraphs=draft.paragraphs,
+        url=url,
+        author=author,
+        published=published,
+        today=today,
+        caption=caption,
+        inline_related=related,
+    )
     return Layout(site, page, today), header
 
 
@@ -410,11 +510,25 @@ class CorpusWriter:
         else:
             where = self._add_warc(draft, layout)
         published = layout.page.published.isoformat() if layout.page.published else ""
-        self.manifest.append("\t".join((
-            draft.ident, where, kind, encoding, layout.site.name, draft.base.key,
-            draft.base.story, draft.relation, draft.group, published,
-            layout.today.isoformat() if layout.today else "", header,
-            ",".join(draft.perturbations))))
+        self.manifest.append(
+            "\t".join(
+                (
+                    draft.ident,
+                    where,
+                    kind,
+                    encoding,
+                    layout.site.name,
+                    draft.base.key,
+                    draft.base.story,
+                    draft.relation,
+                    draft.group,
+                    published,
+                    layout.today.isoformat() if layout.today else "",
+                    header,
+                    ",".join(draft.perturbations),
+                )
+            )
+        )
 
     def _add_jsonl(self, layout: Layout, rng: random.Random) -> str:
         page, site = layout.page, layout.site
@@ -426,8 +540,12 @@ class CorpusWriter:
             record["text"] = render_text(site, page, rng)
         else:
             record["text"] = "\n\n".join(page.paragraphs)
-        optional = {"url": page.url, "title": page.title, "publisher": site.name,
-                    "published": page.published.isoformat() if page.published else None}
+        optional = {
+            "url": page.url,
+            "title": page.title,
+            "publisher": site.name,
+            "published": page.published.isoformat() if page.published else None,
+        }
         for name, value in optional.items():
             if value and rng.random() < 0.75:
                 record[name] = value
@@ -453,8 +571,11 @@ class CorpusWriter:
             start = datetime(2016, 12, 1, tzinfo=UTC) + timedelta(days=self.warc_files)
             self.warc_records.append(warcinfo_record(name, start, "generated benchmark crawl"))
         page = layout.page
-        fetched = (page.published + timedelta(hours=self.rng.randint(1, 96))
-                   if page.published else datetime(2016, 12, 1, tzinfo=UTC))
+        fetched = (
+            page.published + timedelta(hours=self.rng.randint(1, 96))
+            if page.published
+            else datetime(2016, 12, 1, tzinfo=UTC)
+        )
         body = render_html(layout.site, page).encode("utf-8")
         self.warc_records.extend(http_exchange(page.url, fetched, body))
         where = f"warc/{name}#{record_id('response', page.url, warc_date(fetched))}"
@@ -474,10 +595,24 @@ class CorpusWriter:
     def close(self) -> None:
         self._flush_jsonl()
         self._flush_warc()
-        columns = ("id", "where", "format", "encoding", "site", "base", "story", "relation",
-                   "group", "published", "today", "header", "perturbations")
+        columns = (
+            "id",
+            "where",
+            "format",
+            "encoding",
+            "site",
+            "base",
+            "story",
+            "relation",
+            "group",
+            "published",
+            "today",
+            "header",
+            "perturbations",
+        )
         (self.out / "manifest.tsv").write_text(
-            "\t".join(columns) + "\n" + "\n".join(self.manifest) + "\n", encoding="utf-8")
+            "\t".join(columns) + "\n" + "\n".join(self.manifest) + "\n", encoding="utf-8"
+        )
 
 
 def prepare_out(out: Path) -> None:

@@ -51,14 +51,12 @@ def generate_articles(count: int, seed: int = 7) -> list[Article]:
 def run_bare(articles: list[Article], processes: int, batch_size: int) -> float:
     nlp = load_nlp()
     started = time.perf_counter()
-    for _doc in nlp.pipe((a.text for a in articles), batch_size=batch_size,
-                         n_process=processes):
+    for _doc in nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=processes):
         pass
     return time.perf_counter() - started
 
 
-def run_stage(articles: list[Article], processes: int,
-              batch_size: int) -> tuple[float, float, int]:
+def run_stage(articles: list[Article], processes: int, batch_size: int) -> tuple[float, float, int]:
     """Wall time of the whole stage, the part of it spent resolving entities, entity count."""
     kb = load_aliases()
     started = time.perf_counter()
@@ -98,12 +96,18 @@ def main() -> None:
     count = len(articles)
     print(f"corpus: {count} articles, {words} words, {args.processes} processes")
     print(f"bare spaCy: {bare:7.2f} s  {words / bare:8.0f} words/s  {count / bare:6.1f} art/s")
-    print(f"nlp stage : {stage:7.2f} s  {words / stage:8.0f} words/s  {count / stage:6.1f} art/s"
-          f"  ({entity_count} entities)")
-    print(f"of which entity resolution and merge: {resolve:.2f} s "
-          f"({1000 * resolve / count:.1f} ms/article, in the parent process)")
-    print(f"nlp_bench: articles={count} words={words} bare_wps={words / bare:.0f} "
-          f"stage_wps={words / stage:.0f} ratio={stage / bare:.2f} resolve_s={resolve:.2f}")
+    print(
+        f"nlp stage : {stage:7.2f} s  {words / stage:8.0f} words/s  {count / stage:6.1f} art/s"
+        f"  ({entity_count} entities)"
+    )
+    print(
+        f"of which entity resolution and merge: {resolve:.2f} s "
+        f"({1000 * resolve / count:.1f} ms/article, in the parent process)"
+    )
+    print(
+        f"nlp_bench: articles={count} words={words} bare_wps={words / bare:.0f} "
+        f"stage_wps={words / stage:.0f} ratio={stage / bare:.2f} resolve_s={resolve:.2f}"
+    )
 
 
 if __name__ == "__main__":

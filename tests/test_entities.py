@@ -40,8 +40,10 @@ def _named(mentions: list[EntityMention], surface: str) -> EntityMention:
     return next(m for m in mentions if m.text == surface)
 
 
-@pytest.mark.parametrize("surface", ["ISIS", "ISIL", "Daesh", "Islamic State", "IS",
-                                     "the Islamic State of Iraq and the Levant"])
+@pytest.mark.parametrize(
+    "surface",
+    ["ISIS", "ISIL", "Daesh", "Islamic State", "IS", "the Islamic State of Iraq and the Levant"],
+)
 def test_islamic_state_names_merge(surface: str, kb: AliasBase) -> None:
     mentions = _one(f"Fighters of {surface} withdrew from two villages east of Palmyra.", kb)
     assert "Islamic State" in _names(mentions)
@@ -52,8 +54,10 @@ def test_lower_case_is_never_the_islamic_state(kb: AliasBase) -> None:
     assert "Islamic State" not in _names(mentions)
 
 
-@pytest.mark.parametrize("surface", ["Jabhat al-Nusra", "the Nusra Front", "al-Nusra",
-                                     "Jabhat Fateh al-Sham", "al Nusra Front"])
+@pytest.mark.parametrize(
+    "surface",
+    ["Jabhat al-Nusra", "the Nusra Front", "al-Nusra", "Jabhat Fateh al-Sham", "al Nusra Front"],
+)
 def test_nusra_renamings_are_one_group(surface: str, kb: AliasBase) -> None:
     mentions = _one(f"Rebels from {surface} shelled the town overnight.", kb)
     assert "Jabhat al-Nusra" in _names(mentions)
@@ -101,15 +105,30 @@ def test_demonym_with_aircraft_is_the_state(kb: AliasBase) -> None:
     assert "state-actor" in planes.roles
 
 
-@pytest.mark.parametrize(("text", "surface", "expected"), [
-    ("The Syrian army recaptured the hill after a week.", "Syrian army", "Military Forces of Syria"),
-    ("Syrian government forces pushed into the valley.", "Syrian government forces",
-     "Military Forces of Syria"),
-    ("Iraqi forces entered the old city at dawn.", "Iraqi forces", "Military Forces of Iraq"),
-    ("Israeli troops raided the camp overnight.", "Israeli troops", "Military Forces of Israel"),
-])
-def test_demonym_with_troops_is_the_military(text: str, surface: str, expected: str,
-                                             kb: AliasBase) -> None:
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (
+            "The Syrian army recaptured the hill after a week.",
+            "Syrian army",
+            "Military Forces of Syria",
+        ),
+        (
+            "Syrian government forces pushed into the valley.",
+            "Syrian government forces",
+            "Military Forces of Syria",
+        ),
+        ("Iraqi forces entered the old city at dawn.", "Iraqi forces", "Military Forces of Iraq"),
+        (
+            "Israeli troops raided the camp overnight.",
+            "Israeli troops",
+            "Military Forces of Israel",
+        ),
+    ],
+)
+def test_demonym_with_troops_is_the_military(
+    text: str, surface: str, expected: str, kb: AliasBase
+) -> None:
     mention = _named(_one(text, kb), surface)
     assert mention.name == expected
     assert mention.link == kb.entities[expected].part_of
@@ -133,11 +152,14 @@ def test_a_demonym_before_a_title_is_not_an_actor(kb: AliasBase) -> None:
     assert "Russia" not in _names(mentions)
 
 
-@pytest.mark.parametrize("text", [
-    "The Russian defence ministry said 40 sorties were flown.",
-    "Russia's defence ministry said 40 sorties were flown.",
-    "The defence ministry in Moscow said 40 sorties were flown.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian defence ministry said 40 sorties were flown.",
+        "Russia's defence ministry said 40 sorties were flown.",
+        "The defence ministry in Moscow said 40 sorties were flown.",
+    ],
+)
 def test_ministries_act_for_their_state(text: str, kb: AliasBase) -> None:
     ministry = next(m for m in _one(text, kb) if m.kind == "ministry")
     assert ministry.name == "Russian Ministry of Defence"
@@ -147,7 +169,9 @@ def test_ministries_act_for_their_state(text: str, kb: AliasBase) -> None:
 def test_monitors_by_any_of_their_names(kb: AliasBase) -> None:
     mentions = _one(
         "The Syrian Observatory for Human Rights counted 12 dead. The Observatory said most "
-        "were civilians, while the White Helmets pulled two children from the rubble.", kb)
+        "were civilians, while the White Helmets pulled two children from the rubble.",
+        kb,
+    )
     assert _names(mentions).count("Syrian Observatory for Human Rights") == 2
     assert "Syria Civil Defence" in _names(mentions)
 
@@ -155,7 +179,9 @@ def test_monitors_by_any_of_their_names(kb: AliasBase) -> None:
 def test_surnames_resolve_to_the_full_name_earlier_in_the_article(kb: AliasBase) -> None:
     mentions = _one(
         "Sergei Lavrov met Kamal Haddad, a local mediator, in Geneva. Lavrov said the talks "
-        "were useful. Mr Haddad said little.", kb)
+        "were useful. Mr Haddad said little.",
+        kb,
+    )
     assert _named(mentions, "Lavrov").name == "Sergei Lavrov"
     haddad = _named(mentions, "Haddad")
     assert haddad.name == "Kamal Haddad"
@@ -163,14 +189,18 @@ def test_surnames_resolve_to_the_full_name_earlier_in_the_article(kb: AliasBase)
 
 
 def test_the_observatory_head_by_surname(kb: AliasBase) -> None:
-    mentions = _one("Rami Abdel Rahman heads the monitor. Mr Abdulrahman said 30 were killed.",
-                    kb)
+    mentions = _one("Rami Abdel Rahman heads the monitor. Mr Abdulrahman said 30 were killed.", kb)
     assert _names(mentions).count("Rami Abdulrahman") == 2
 
 
 def test_surnames_do_not_resolve_across_articles(kb: AliasBase) -> None:
-    first, second = _mentions(["Kamal Haddad, a local mediator, spoke to reporters.",
-                               "Mr Haddad said the crossing was closed."], kb)
+    first, second = _mentions(
+        [
+            "Kamal Haddad, a local mediator, spoke to reporters.",
+            "Mr Haddad said the crossing was closed.",
+        ],
+        kb,
+    )
     assert "Kamal Haddad" in _names(first)
     assert _named(second, "Haddad").name == "Haddad"
 
@@ -183,34 +213,55 @@ def test_unknown_names_stay_as_written_without_article_or_possessive(kb: AliasBa
 
 
 def test_mention_offsets_index_the_article_text(kb: AliasBase) -> None:
-    text = ("Hezbollah fighters and the Syrian army advanced, the Observatory said.\n\n"
-            "Daesh, known as ISIS, lost  ground near Deir ez-Zor.")
+    text = (
+        "Hezbollah fighters and the Syrian army advanced, the Observatory said.\n\n"
+        "Daesh, known as ISIS, lost  ground near Deir ez-Zor."
+    )
     mentions = _one(text, kb)
     assert mentions
     for mention in mentions:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
 
 
 def test_user_alias_file_extends_and_overrides(tmp_path: Path) -> None:
     user_file = tmp_path / "aliases.json"
-    user_file.write_text(json.dumps({"entities": [
-        {"name": "Tahrir Brigade", "type": "ORG", "kind": "armed-group",
-         "aliases": ["Liwa al-Tahrir", "the Brigade"]},
-        {"name": "Islamic State", "type": "ORG", "aliases": ["the Organisation"]},
-        {"name": "Military Forces of Syria", "type": "ORG", "aliases": ["SNA"]},
-    ]}), encoding="utf-8")
+    user_file.write_text(
+        json.dumps(
+            {
+                "entities": [
+                    {
+                        "name": "Tahrir Brigade",
+                        "type": "ORG",
+                        "kind": "armed-group",
+                        "aliases": ["Liwa al-Tahrir", "the Brigade"],
+                    },
+                    {"name": "Islamic State", "type": "ORG", "aliases": ["the Organisation"]},
+                    {"name": "Military Forces of Syria", "type": "ORG", "aliases": ["SNA"]},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     kb = load_aliases(user_file)
-    mentions = _one("Liwa al-Tahrir fought ISIS, which locals call the Organisation, while "
-                    "the SNA shelled them.", kb)
+    mentions = _one(
+        "Liwa al-Tahrir fought ISIS, which locals call the Organisation, while "
+        "the SNA shelled them.",
+        kb,
+    )
     assert "Tahrir Brigade" in _names(mentions)
     assert _names(mentions).count("Islamic State") == 2
     assert _named(mentions, "SNA").name == "Military Forces of Syria"
 
 
 def test_merge_keeps_every_surface_form_across_articles(kb: AliasBase) -> None:
-    per_article = _mentions(["Moscow said the strikes hit ISIS.",
-                             "The Kremlin denied it; Daesh fighters fled.",
-                             "Russian jets bombed the Islamic State stronghold."], kb)
+    per_article = _mentions(
+        [
+            "Moscow said the strikes hit ISIS.",
+            "The Kremlin denied it; Daesh fighters fled.",
+            "Russian jets bombed the Islamic State stronghold.",
+        ],
+        kb,
+    )
     entities = merge_entities(m for mentions in per_article for m in mentions)
     by_name = {e.name: e for e in entities}
     assert {"Moscow", "Kremlin", "Russian"} <= set(by_name["Russia"].aliases)
@@ -219,8 +270,9 @@ def test_merge_keeps_every_surface_form_across_articles(kb: AliasBase) -> None:
 
 
 def test_merge_is_deterministic_and_ids_are_stable(kb: AliasBase) -> None:
-    per_article = _mentions(["Moscow said the strikes hit ISIS.",
-                             "The Kremlin denied it; Daesh fighters fled."], kb)
+    per_article = _mentions(
+        ["Moscow said the strikes hit ISIS.", "The Kremlin denied it; Daesh fighters fled."], kb
+    )
     flat = [m for mentions in per_article for m in mentions]
     forward = merge_entities(flat)
     backward = merge_entities(reversed(flat))

@@ -26,12 +26,18 @@ def readme_table() -> list[dict[str, str]]:
     lines = (DEMO / "README.md").read_text(encoding="utf-8").splitlines()
     start = lines.index("| file | format | encoding | articles | cases |")
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         cells = [cell.strip() for cell in line.strip("|").split("|")]
-        rows.append({"file": cells[0].strip("`"), "format": cells[1], "encoding": cells[2],
-                     "articles": cells[3]})
+        rows.append(
+            {
+                "file": cells[0].strip("`"),
+                "format": cells[1],
+                "encoding": cells[2],
+                "articles": cells[3],
+            }
+        )
     return rows
 
 
@@ -39,11 +45,17 @@ def html_responses(path: Path) -> list[tuple[str, str, bytes]]:
     """(target URI, WARC-Date, body) of every HTML response record in a WARC file."""
     found = []
     with path.open("rb") as stream:
-        for record in ArchiveIterator(stream, parse_http=True,
-                                      record_types=WarcRecordType.response):
+        for record in ArchiveIterator(
+            stream, parse_http=True, record_types=WarcRecordType.response
+        ):
             if (record.http_content_type or "").startswith("text/html"):
-                found.append((record.headers.get("WARC-Target-URI"),
-                              record.headers.get("WARC-Date"), record.reader.read()))
+                found.append(
+                    (
+                        record.headers.get("WARC-Target-URI"),
+                        record.headers.get("WARC-Date"),
+                        record.reader.read(),
+                    )
+                )
     return found
 
 
@@ -142,12 +154,16 @@ def test_file_bytes_are_in_the_encoding_the_readme_states(row: dict[str, str]) -
 
 
 def test_committed_demo_matches_a_fresh_build(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(EXAMPLES / "tools" / "build_demo.py"),
-                    "--out", str(tmp_path)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(EXAMPLES / "tools" / "build_demo.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for folder in ("demo", "bad"):
         built = {p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()}
-        committed = {p.name: p.read_bytes() for p in (EXAMPLES / folder).iterdir()
-                     if p.name != "README.md"}
+        committed = {
+            p.name: p.read_bytes() for p in (EXAMPLES / folder).iterdir() if p.name != "README.md"
+        }
         assert built.keys() == committed.keys()
         stale = [name for name in built if built[name] != committed[name]]
         assert not stale, f"rerun examples/tools/build_demo.py: {stale}"
@@ -195,7 +211,7 @@ def test_today_date_page_shows_a_header_date_other_than_the_byline() -> None:
     byline = next(index for index, line in enumerate(lines) if line.startswith("By "))
     assert any(line.startswith("Saturday, November 19, 2016") for line in lines[:3])
     assert "Tuesday, August 16, 2016" in lines[byline]
-    assert not any("2016" in line for line in lines[byline + 1:] if "©" not in line)
+    assert not any("2016" in line for line in lines[byline + 1 :] if "©" not in line)
 
 
 def test_jsonl_has_one_html_line_and_varied_metadata() -> None:
@@ -217,8 +233,12 @@ def test_bad_inputs_are_bad_in_the_way_the_readme_says() -> None:
 
 
 def run_generator(out: Path, n: int, seed: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(GENERATOR), "--n", str(n), "--out", str(out),
-                           "--seed", str(seed)], check=True, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(GENERATOR), "--n", str(n), "--out", str(out), "--seed", str(seed)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def tree_digest(folder: Path) -> str:

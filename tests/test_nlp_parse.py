@@ -14,8 +14,12 @@ BODY = (
 
 
 def _article(index: int, text: str = BODY) -> Article:
-    return Article(id=f"art_{index}", input=f"test:{index}", text=text,
-                   removed=["Share on Facebook", "Advertisement"])
+    return Article(
+        id=f"art_{index}",
+        input=f"test:{index}",
+        text=text,
+        removed=["Share on Facebook", "Advertisement"],
+    )
 
 
 def test_doc_text_is_the_article_body_not_the_removed_chrome() -> None:
@@ -29,18 +33,18 @@ def test_sentence_and_token_offsets_index_the_article_text() -> None:
     sentences = list(doc.sents)
     assert len(sentences) >= 3
     for sent in sentences:
-        assert article.text[sent.start_char:sent.end_char] == sent.text
+        assert article.text[sent.start_char : sent.end_char] == sent.text
     for token in doc:
-        assert article.text[token.idx:token.idx + len(token.text)] == token.text
+        assert article.text[token.idx : token.idx + len(token.text)] == token.text
 
 
 def test_evidence_carries_the_whole_sentence_and_its_offsets() -> None:
     [(article, doc)] = list(parse_articles([_article(0)]))
     ankara = next(token for token in doc if token.text == "Ankara")
-    evidence = sentence_evidence(article.id, doc[ankara.i:ankara.i + 1])
+    evidence = sentence_evidence(article.id, doc[ankara.i : ankara.i + 1])
     assert evidence.article_id == "art_0"
     assert evidence.sentence.startswith("A spokesman in Ankara")
-    assert article.text[evidence.start:evidence.end] == evidence.sentence
+    assert article.text[evidence.start : evidence.end] == evidence.sentence
 
 
 def test_two_processes_keep_every_article_paired_with_its_own_body() -> None:

@@ -1,8 +1,8 @@
 """Stage: nlp. Parse article bodies once and name every actor canonically.
 
-    for article, doc in parse_articles(articles):
-        mentions += extract_entities(article, doc, kb)
-    entities = merge_entities(mentions)
+for article, doc in parse_articles(articles):
+    mentions += extract_entities(article, doc, kb)
+entities = merge_entities(mentions)
 """
 
 from storyline.nlp.aliases import AliasBase, KnownEntity, load_aliases

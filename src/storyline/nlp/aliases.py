@@ -146,7 +146,10 @@ class AliasBase:
         existing = self.entities.get(state.military)
         aliases = sorted(set(state.military_aliases) | set(existing.aliases if existing else ()))
         self.entities[state.military] = KnownEntity(
-            name=state.military, type="ORG", kind="armed-forces", aliases=aliases,
+            name=state.military,
+            type="ORG",
+            kind="armed-forces",
+            aliases=aliases,
             part_of=state.name,
         )
 
@@ -163,8 +166,9 @@ class AliasBase:
         for key, own in entity.ministries.items():
             if self.vocabulary.ministries.get(key) == generic:
                 return own
-        adjective = next((d for d in entity.demonyms if not d.endswith("s") and not d.isupper()),
-                         entity.name)
+        adjective = next(
+            (d for d in entity.demonyms if not d.endswith("s") and not d.isupper()), entity.name
+        )
         return f"{adjective} {generic}"
 
     def matcher(self, vocab: Vocab) -> PhraseMatcher:
@@ -183,12 +187,16 @@ class AliasBase:
                 tokens = tokenizer(text)
                 # Rebuilt in the caller's vocabulary: a pipeline loaded with other components
                 # disabled has its own vocab, and matches must use its string store.
-                doc = Doc(vocab, words=[t.text for t in tokens],
-                          spaces=[bool(t.whitespace_) for t in tokens])
+                doc = Doc(
+                    vocab,
+                    words=[t.text for t in tokens],
+                    spaces=[bool(t.whitespace_) for t in tokens],
+                )
                 fold_norms(doc)
                 key = " ".join(token.norm_ for token in doc)
                 claims.setdefault(key, {}).setdefault((entity.name, use), set()).add(
-                    case_signature(token.text for token in doc))
+                    case_signature(token.text for token in doc)
+                )
                 patterns[key] = doc
         matcher = PhraseMatcher(vocab, attr="NORM")
         for key, claimants in claims.items():
@@ -196,9 +204,11 @@ class AliasBase:
             if len(names) > 1:
                 self.ambiguous.add(key)
                 continue
-            self.forms[key] = [AliasForm(name, use, signature)
-                               for (name, use), signatures in claimants.items()
-                               for signature in sorted(signatures)]
+            self.forms[key] = [
+                AliasForm(name, use, signature)
+                for (name, use), signatures in claimants.items()
+                for signature in sorted(signatures)
+            ]
             matcher.add(key, [patterns[key]])
         self._matchers[id(vocab)] = matcher
         return matcher
@@ -235,8 +245,9 @@ def _merge(entities: dict[str, KnownEntity], record: dict[str, Any], source: str
         current = entities[name]
         for key, value in record.items():
             if key in _LIST_FIELDS:
-                merged = getattr(current, key) + [v for v in value if v not in
-                                                  getattr(current, key)]
+                merged = getattr(current, key) + [
+                    v for v in value if v not in getattr(current, key)
+                ]
                 setattr(current, key, merged)
             elif key == "ministries":
                 current.ministries = {**current.ministries, **value}
@@ -269,8 +280,11 @@ def _load(extra: Path | None) -> AliasBase:
             _merge(entities, record, str(extra))
         for key, value in user.get("vocabulary", {}).items():
             current = words.get(key)
-            words[key] = ({**current, **value} if isinstance(current, dict)
-                          else sorted(set(current or ()) | set(value)))
+            words[key] = (
+                {**current, **value}
+                if isinstance(current, dict)
+                else sorted(set(current or ()) | set(value))
+            )
         _prefer_user_forms(entities, [str(r.get("name")) for r in user.get("entities", [])])
     vocabulary = Vocabulary(
         state_nouns=frozenset(words.get("state_nouns", ())),
@@ -284,8 +298,9 @@ def _load(extra: Path | None) -> AliasBase:
 
 def _prefer_user_forms(entities: dict[str, KnownEntity], user_names: list[str]) -> None:
     """An alias the user gives to an entity is taken away from any built-in entity."""
-    claimed = {fold(text) for name in user_names if name in entities
-               for text, _ in entities[name].forms()}
+    claimed = {
+        fold(text) for name in user_names if name in entities for text, _ in entities[name].forms()
+    }
     for entity in entities.values():
         if entity.name in user_names:
             continue

@@ -31,57 +31,306 @@ from storyline.nlp.aliases import (
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
 # Roles a place name can play in the parse.
-LOCATIVE_PREPOSITIONS = frozenset({
-    "in", "at", "on", "near", "around", "outside", "inside", "into", "onto", "across", "over",
-    "through", "toward", "towards", "within", "throughout", "off", "beyond", "under", "past",
-    "via", "along", "north", "south", "east", "west", "to", "from", "above", "below", "behind",
-    "nearby",
-})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "around",
+        "outside",
+        "inside",
+        "into",
+        "onto",
+        "across",
+        "over",
+        "through",
+        "toward",
+        "towards",
+        "within",
+        "throughout",
+        "off",
+        "beyond",
+        "under",
+        "past",
+        "via",
+        "along",
+        "north",
+        "south",
+        "east",
+        "west",
+        "to",
+        "from",
+        "above",
+        "below",
+        "behind",
+        "nearby",
+    }
+)
 RELATIONAL_PREPOSITIONS = frozenset({"with", "between", "against", "by", "among", "versus"})
-STATIVE_VERBS = frozenset({
-    "be", "lie", "sit", "stand", "border", "host", "remain", "become", "seem", "house",
-    "overlook", "stretch", "shake", "burn", "fall", "tremble",
-})
-ADDRESSEE_VERBS = frozenset({
-    "accuse", "urge", "warn", "criticise", "criticize", "condemn", "blame", "ask", "pressure",
-    "press", "support", "back", "thank", "invite", "sanction", "tell", "inform", "notify",
-    "assure", "join", "call", "lobby", "persuade", "convince", "reassure", "threaten", "defy",
-    "punish", "engage", "trust", "praise", "reject", "oppose", "help", "arm", "fund",
-})
-VOICE_NOUNS = frozenset({
-    "statement", "support", "pressure", "aid", "help", "criticism", "response", "reaction",
-    "warning", "message", "request", "demand", "approval", "backing", "permission", "order",
-    "orders", "assistance", "protest", "complaint", "offer", "proposal", "objection", "denial",
-})
-GEOGRAPHIC_NOUNS = frozenset({
-    "suburb", "suburbs", "outskirts", "district", "districts", "neighbourhood", "neighborhood",
-    "neighbourhoods", "neighborhoods", "centre", "center", "airport", "street", "streets",
-    "resident", "residents", "people", "population", "mayor", "governor", "skyline", "square",
-    "countryside", "hospital", "hospitals", "old", "city", "edge", "heart", "quarter", "quarters",
-    "university", "metro", "subway", "river", "port", "province", "region", "border", "borders",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "citizen",
-    "citizens", "inhabitants", "hotel", "hotels", "schools", "school",
-})
-PERSON_TITLES = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "general", "col",
-    "col.", "colonel", "lt", "lt.", "major", "maj", "maj.", "sheikh", "sheik", "president",
-    "minister", "prime", "foreign", "defence", "defense", "secretary", "spokesman",
-    "spokeswoman", "spokesperson", "commander", "brigadier", "lieutenant", "captain", "capt",
-    "capt.", "sgt", "sgt.", "sergeant", "admiral", "adm", "adm.", "king", "prince", "emir",
-    "ayatollah", "imam", "sen", "sen.", "senator", "rep", "rep.", "ambassador", "envoy",
-    "chancellor", "premier", "chief", "deputy",
-})
-ADDRESS_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh",
-                            "gen.", "col.", "lt.", "ayatollah"})
-ACTOR_HEADS = frozenset({
-    "official", "officials", "government", "regime", "spokesman", "spokeswoman", "authorities",
-    "leadership", "statement", "spokesperson", "administration", "source", "sources",
-})
+STATIVE_VERBS = frozenset(
+    {
+        "be",
+        "lie",
+        "sit",
+        "stand",
+        "border",
+        "host",
+        "remain",
+        "become",
+        "seem",
+        "house",
+        "overlook",
+        "stretch",
+        "shake",
+        "burn",
+        "fall",
+        "tremble",
+    }
+)
+ADDRESSEE_VERBS = frozenset(
+    {
+        "accuse",
+        "urge",
+        "warn",
+        "criticise",
+        "criticize",
+        "condemn",
+        "blame",
+        "ask",
+        "pressure",
+        "press",
+        "support",
+        "back",
+        "thank",
+        "invite",
+        "sanction",
+        "tell",
+        "inform",
+        "notify",
+        "assure",
+        "join",
+        "call",
+        "lobby",
+        "persuade",
+        "convince",
+        "reassure",
+        "threaten",
+        "defy",
+        "punish",
+        "engage",
+        "trust",
+        "praise",
+        "reject",
+        "oppose",
+        "help",
+        "arm",
+        "fund",
+    }
+)
+VOICE_NOUNS = frozenset(
+    {
+        "statement",
+        "support",
+        "pressure",
+        "aid",
+        "help",
+        "criticism",
+        "response",
+        "reaction",
+        "warning",
+        "message",
+        "request",
+        "demand",
+        "approval",
+        "backing",
+        "permission",
+        "order",
+        "orders",
+        "assistance",
+        "protest",
+        "complaint",
+        "offer",
+        "proposal",
+        "objection",
+        "denial",
+    }
+)
+GEOGRAPHIC_NOUNS = frozenset(
+    {
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "neighbourhoods",
+        "neighborhoods",
+        "centre",
+        "center",
+        "airport",
+        "street",
+        "streets",
+        "resident",
+        "residents",
+        "people",
+        "population",
+        "mayor",
+        "governor",
+        "skyline",
+        "square",
+        "countryside",
+        "hospital",
+        "hospitals",
+        "old",
+        "city",
+        "edge",
+        "heart",
+        "quarter",
+        "quarters",
+        "university",
+        "metro",
+        "subway",
+        "river",
+        "port",
+        "province",
+        "region",
+        "border",
+        "borders",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "citizen",
+        "citizens",
+        "inhabitants",
+        "hotel",
+        "hotels",
+        "schools",
+        "school",
+    }
+)
+PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "gen",
+        "gen.",
+        "general",
+        "col",
+        "col.",
+        "colonel",
+        "lt",
+        "lt.",
+        "major",
+        "maj",
+        "maj.",
+        "sheikh",
+        "sheik",
+        "president",
+        "minister",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "brigadier",
+        "lieutenant",
+        "captain",
+        "capt",
+        "capt.",
+        "sgt",
+        "sgt.",
+        "sergeant",
+        "admiral",
+        "adm",
+        "adm.",
+        "king",
+        "prince",
+        "emir",
+        "ayatollah",
+        "imam",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "premier",
+        "chief",
+        "deputy",
+    }
+)
+ADDRESS_TITLES = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sheikh",
+        "gen.",
+        "col.",
+        "lt.",
+        "ayatollah",
+    }
+)
+ACTOR_HEADS = frozenset(
+    {
+        "official",
+        "officials",
+        "government",
+        "regime",
+        "spokesman",
+        "spokeswoman",
+        "authorities",
+        "leadership",
+        "statement",
+        "spokesperson",
+        "administration",
+        "source",
+        "sources",
+    }
+)
 # Words that name no one on their own ("Defence" of "Defence Minister Sergei Shoigu").
-GENERIC_WORDS = frozenset({
-    "state", "ministry", "department", "government", "army", "forces", "military", "office",
-    "council", "health", "interior", "affairs", "command", "agency",
-})
+GENERIC_WORDS = frozenset(
+    {
+        "state",
+        "ministry",
+        "department",
+        "government",
+        "army",
+        "forces",
+        "military",
+        "office",
+        "council",
+        "health",
+        "interior",
+        "affairs",
+        "command",
+        "agency",
+    }
+)
 NAME_PARTICLES = frozenset({"of", "the", "for", "and", "al", "el", "-", "&", "de", "du", "la"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "–", "—"})
@@ -167,8 +416,9 @@ class _Resolver:
         for match_id, start, end in matcher(doc):
             key = doc.vocab.strings[match_id]
             words = [token.text for token in doc[start:end]]
-            forms = [form for form in self.kb.forms.get(key, ())
-                     if case_fits(form.signature, words)]
+            forms = [
+                form for form in self.kb.forms.get(key, ()) if case_fits(form.signature, words)
+            ]
             if not forms:
                 continue
             self.matches_at.setdefault(start, []).append((end, forms))
@@ -178,8 +428,9 @@ class _Resolver:
         found.extend(self._ministries_named_after())
         return found
 
-    def _from_form(self, form: AliasForm, entity: KnownEntity, start: int,
-                   end: int) -> list[_Candidate]:
+    def _from_form(
+        self, form: AliasForm, entity: KnownEntity, start: int, end: int
+    ) -> list[_Candidate]:
         span = self.doc[start:end]
         link = entity.link
         if form.use == "name":
@@ -187,13 +438,15 @@ class _Resolver:
             phrase = self._actor_phrase(entity, start, end)
             if entity.kind == "state":
                 verdict = _place_role(span, self.words.agent_words)
-                roles = {"actor": ("state-actor",), "place": ("place",),
-                         "backer": ("backer",)}.get(verdict or "", ())
+                roles = {"actor": ("state-actor",), "place": ("place",), "backer": ("backer",)}.get(
+                    verdict or "", ()
+                )
             if phrase and phrase.end == end:
                 phrase.roles = ("state-actor",)
                 return [phrase]
-            name_candidate = _Candidate(start, end, KB, entity.name, entity.type, entity.kind,
-                                        roles, link, known=True)
+            name_candidate = _Candidate(
+                start, end, KB, entity.name, entity.type, entity.kind, roles, link, known=True
+            )
             return [name_candidate, phrase] if phrase else [name_candidate]
         if form.use == "demonym":
             phrase = self._actor_phrase(entity, start, end)
@@ -202,30 +455,62 @@ class _Resolver:
             if span.root.pos_ in ("NOUN", "PROPN") and span.text.endswith("s"):
                 # "the Russians said": the state when acting, otherwise the people
                 if _place_role(span, self.words.agent_words) == "actor":
-                    return [_Candidate(start, end, KB, entity.name, entity.type, entity.kind,
-                                       ("state-actor", "demonym"), link, known=True)]
-                return [_Candidate(start, end, KB, span.text, "NORP", "people", ("demonym",),
-                                   entity.name)]
+                    return [
+                        _Candidate(
+                            start,
+                            end,
+                            KB,
+                            entity.name,
+                            entity.type,
+                            entity.kind,
+                            ("state-actor", "demonym"),
+                            link,
+                            known=True,
+                        )
+                    ]
+                return [
+                    _Candidate(
+                        start, end, KB, span.text, "NORP", "people", ("demonym",), entity.name
+                    )
+                ]
             return [_Candidate(start, end, KB, entity.name, "NORP", None, (), emit=False)]
         verdict = _place_role(span, self.words.agent_words)
         acting = verdict in ("actor", "backer") or (form.use == "seat" and verdict != "place")
         if acting:
             roles = ("backer", "metonym") if verdict == "backer" else ("state-actor", "metonym")
-            return [_Candidate(start, end, KB, entity.name, entity.type, entity.kind,
-                               roles, link, known=True)]
+            return [
+                _Candidate(
+                    start, end, KB, entity.name, entity.type, entity.kind, roles, link, known=True
+                )
+            ]
         # Only where something happened: the places stage owns it; keep it as the place.
         text = _tidy_text(span)
-        return [_Candidate(start, end, KB, text, "FAC" if form.use == "seat" else "GPE",
-                           "place", ("place",), entity.name)]
+        return [
+            _Candidate(
+                start,
+                end,
+                KB,
+                text,
+                "FAC" if form.use == "seat" else "GPE",
+                "place",
+                ("place",),
+                entity.name,
+            )
+        ]
 
     def _actor_phrase(self, state: KnownEntity, start: int, end: int) -> _Candidate | None:
         """'Russian warplanes', 'Syria's army', 'the Russian defence ministry' as actors."""
         if state.kind != "state":
             return None
         doc = self.doc
-        if start > 0 and (doc[start - 1].lower_ in ("pro", "anti", "pro-", "anti-") or (
-                start > 1 and doc[start - 1].text in HYPHENS
-                and doc[start - 2].lower_ in ("pro", "anti"))):
+        if start > 0 and (
+            doc[start - 1].lower_ in ("pro", "anti", "pro-", "anti-")
+            or (
+                start > 1
+                and doc[start - 1].text in HYPHENS
+                and doc[start - 2].lower_ in ("pro", "anti")
+            )
+        ):
             return None
         position = end
         if position < len(doc) and doc[position].text in POSSESSIVE:
@@ -235,18 +520,24 @@ class _Resolver:
         words = self.words
         modifiers: list[Token] = []
         head: Token | None = None
-        for token in doc[position:position + 5]:
+        for token in doc[position : position + 5]:
             lower = token.lower_
             if token.text in HYPHENS or token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
                 break
-            if token.text[:1].isupper() and lower not in words.actor_modifiers and \
-                    lower not in words.military_nouns and lower not in words.state_nouns and \
-                    lower != "ministry":
+            if (
+                token.text[:1].isupper()
+                and lower not in words.actor_modifiers
+                and lower not in words.military_nouns
+                and lower not in words.state_nouns
+                and lower != "ministry"
+            ):
                 return None  # a proper name: "Syrian Democratic Forces" is not the army
             if lower in words.military_nouns or lower in words.state_nouns or lower == "ministry":
                 head = token
-                if token.i + 1 < len(doc) and (doc[token.i + 1].lower_ in words.military_nouns
-                                               and doc[token.i + 1].lower_ != "ministry"):
+                if token.i + 1 < len(doc) and (
+                    doc[token.i + 1].lower_ in words.military_nouns
+                    and doc[token.i + 1].lower_ != "ministry"
+                ):
                     continue  # "government forces", "army troops": keep the longer head
                 break
             if token.pos_ == "VERB" and lower not in words.actor_modifiers:
@@ -258,18 +549,38 @@ class _Resolver:
         if head.lower_ == "ministry":
             return self._ministry(state, start, head, modifiers)
         if head.lower_ in words.military_nouns or any(
-                m.lower_ in words.military_nouns for m in modifiers):
+            m.lower_ in words.military_nouns for m in modifiers
+        ):
             military = self.kb.military_of(state.name)
             if military is None:
                 return None
-            return _Candidate(start, phrase_end, PHRASE, military, "ORG", "armed-forces",
-                              ("military", "demonym"), state.name, known=True)
+            return _Candidate(
+                start,
+                phrase_end,
+                PHRASE,
+                military,
+                "ORG",
+                "armed-forces",
+                ("military", "demonym"),
+                state.name,
+                known=True,
+            )
         # "Russian warplanes", "US officials": the state acts; the mention is its name alone.
-        return _Candidate(start, end, PHRASE, state.name, state.type, state.kind,
-                          ("state-actor", "demonym"), None, known=True)
+        return _Candidate(
+            start,
+            end,
+            PHRASE,
+            state.name,
+            state.type,
+            state.kind,
+            ("state-actor", "demonym"),
+            None,
+            known=True,
+        )
 
-    def _ministry(self, state: KnownEntity, start: int, head: Token,
-                  modifiers: list[Token]) -> _Candidate | None:
+    def _ministry(
+        self, state: KnownEntity, start: int, head: Token, modifiers: list[Token]
+    ) -> _Candidate | None:
         doc = self.doc
         kind_words = [m.lower_ for m in modifiers]
         end = head.i + 1
@@ -282,8 +593,17 @@ class _Resolver:
         for word in kind_words:
             name = self.kb.ministry_of(state.name, word)
             if name:
-                return _Candidate(start, end, PHRASE, name, "ORG", "ministry", ("ministry",),
-                                  state.name, known=True)
+                return _Candidate(
+                    start,
+                    end,
+                    PHRASE,
+                    name,
+                    "ORG",
+                    "ministry",
+                    ("ministry",),
+                    state.name,
+                    known=True,
+                )
         return None
 
     def _ministries_named_after(self) -> list[_Candidate]:
@@ -296,8 +616,11 @@ class _Resolver:
             if token.i > 0 and doc[token.i - 1].lower_ in self.words.ministries:
                 kind_word = doc[token.i - 1].lower_
                 first = token.i - 1
-            elif after + 1 < len(doc) and doc[after].lower_ == "of" and \
-                    doc[after + 1].lower_ in self.words.ministries:
+            elif (
+                after + 1 < len(doc)
+                and doc[after].lower_ == "of"
+                and doc[after + 1].lower_ in self.words.ministries
+            ):
                 kind_word = doc[after + 1].lower_
                 first = token.i
                 after += 2
@@ -319,15 +642,29 @@ class _Resolver:
                 continue
             name = self.kb.ministry_of(state[0], kind_word)
             if name:
-                found.append(_Candidate(first, state[1], PHRASE, name, "ORG", "ministry",
-                                        ("ministry",), state[0], known=True))
+                found.append(
+                    _Candidate(
+                        first,
+                        state[1],
+                        PHRASE,
+                        name,
+                        "ORG",
+                        "ministry",
+                        ("ministry",),
+                        state[0],
+                        known=True,
+                    )
+                )
         return found
 
     def _only_state_in(self, sentence: Span) -> str | None:
-        states = {self.kb.entities[form.entity].name
-                  for start in range(sentence.start, sentence.end)
-                  for _end, forms in self.matches_at.get(start, ())
-                  for form in forms if self.kb.entities[form.entity].kind == "state"}
+        states = {
+            self.kb.entities[form.entity].name
+            for start in range(sentence.start, sentence.end)
+            for _end, forms in self.matches_at.get(start, ())
+            for form in forms
+            if self.kb.entities[form.entity].kind == "state"
+        }
         return states.pop() if len(states) == 1 else None
 
     def _state_at(self, index: int) -> tuple[str, int] | None:
@@ -336,8 +673,11 @@ class _Resolver:
         for end, forms in self.matches_at.get(index, ()):
             for form in forms:
                 entity = self.kb.entities[form.entity]
-                if entity.kind == "state" and form.use != "demonym" and (
-                        best is None or end > best[1]):
+                if (
+                    entity.kind == "state"
+                    and form.use != "demonym"
+                    and (best is None or end > best[1])
+                ):
                     best = (entity.name, end)
         return best
 
@@ -369,29 +709,46 @@ class _Resolver:
                 continue
             if ent.label_ == "NORP" and span.root.pos_ == "ADJ":
                 continue  # "Kurdish fighters": an adjective, not an actor
-            if all(t.lower_ in GENERIC_WORDS or t.lower_ in PERSON_TITLES
-                   or t.lower_ in self.words.ministries for t in span):
+            if all(
+                t.lower_ in GENERIC_WORDS
+                or t.lower_ in PERSON_TITLES
+                or t.lower_ in self.words.ministries
+                for t in span
+            ):
                 continue  # "the defence ministry" with no state in sight names no one
-            found.append(_Candidate(span.start, span.end, NER, " ".join(span.text.split()),
-                                    ent.label_,
-                                    "person" if ent.label_ == "PERSON" else None))
+            found.append(
+                _Candidate(
+                    span.start,
+                    span.end,
+                    NER,
+                    " ".join(span.text.split()),
+                    ent.label_,
+                    "person" if ent.label_ == "PERSON" else None,
+                )
+            )
         return found
 
     def _prefer_longer_proper_names(self, candidates: list[_Candidate]) -> None:
         """'the Washington Post' and 'Damascus University' are not the city (nor the state)."""
         known = [c for c in candidates if c.source in (KB, PHRASE)]
         for candidate in candidates:
-            if candidate.source != NER or candidate.type not in ("ORG", "FAC", "LOC", "EVENT") \
-                    or candidate.end - candidate.start < 2:
+            if (
+                candidate.source != NER
+                or candidate.type not in ("ORG", "FAC", "LOC", "EVENT")
+                or candidate.end - candidate.start < 2
+            ):
                 continue
-            span = self.doc[candidate.start:candidate.end]
+            span = self.doc[candidate.start : candidate.end]
             if not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in span):
                 continue
             inside = [k for k in known if k.start < candidate.end and k.end > candidate.start]
             if inside and all(
-                    candidate.start <= k.start and k.end <= candidate.end
-                    and (k.end - k.start) < (candidate.end - candidate.start)
-                    and (not k.emit or k.kind in ("place", "state")) for k in inside):
+                candidate.start <= k.start
+                and k.end <= candidate.end
+                and (k.end - k.start) < (candidate.end - candidate.start)
+                and (not k.emit or k.kind in ("place", "state"))
+                for k in inside
+            ):
                 candidate.source = PHRASE
 
     # -- people within the article ------------------------------------------------------
@@ -402,7 +759,7 @@ class _Resolver:
         full_names: list[tuple[tuple[str, ...], _Candidate]] = []
         mentions = []
         for candidate in chosen:
-            span = doc[candidate.start:candidate.end]
+            span = doc[candidate.start : candidate.end]
             if candidate.known and candidate.type != "PERSON":
                 if candidate.emit:
                     mentions.append(self._mention(candidate, span))
@@ -412,14 +769,24 @@ class _Resolver:
                 full_names.append((words, candidate))
                 if candidate.known:
                     full_names.append((tuple(fold(candidate.name).split()), candidate))
-            elif not candidate.known and candidate.type in ("PERSON", "ORG", "GPE", "NORP") \
-                    and all(t.pos_ == "PROPN" for t in span):
+            elif (
+                not candidate.known
+                and candidate.type in ("PERSON", "ORG", "GPE", "NORP")
+                and all(t.pos_ == "PROPN" for t in span)
+            ):
                 earlier = _earlier_full_name(words, full_names)
                 if earlier is not None:
                     candidate = _Candidate(
-                        candidate.start, candidate.end, candidate.source, earlier.name,
-                        "PERSON", "person", (*earlier.roles, "surname"), earlier.link,
-                        known=earlier.known)
+                        candidate.start,
+                        candidate.end,
+                        candidate.source,
+                        earlier.name,
+                        "PERSON",
+                        "person",
+                        (*earlier.roles, "surname"),
+                        earlier.link,
+                        known=earlier.known,
+                    )
             if candidate.emit:
                 mentions.append(self._mention(candidate, span))
         return mentions
@@ -427,23 +794,31 @@ class _Resolver:
     def _mention(self, candidate: _Candidate, span: Span) -> EntityMention:
         span = _trim(span) or span
         return EntityMention(
-            article_id=self.article.id, name=candidate.name, type=candidate.type,
-            text=span.text, start=span.start_char, end=span.end_char, kind=candidate.kind,
-            roles=candidate.roles, link=candidate.link,
+            article_id=self.article.id,
+            name=candidate.name,
+            type=candidate.type,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            kind=candidate.kind,
+            roles=candidate.roles,
+            link=candidate.link,
         )
 
 
 USE_RANK = {"name": 0, "seat": 1, "demonym": 2, "metonym": 3}
 
 
-def _earlier_full_name(words: tuple[str, ...],
-                       full_names: list[tuple[tuple[str, ...], _Candidate]]) -> _Candidate | None:
+def _earlier_full_name(
+    words: tuple[str, ...], full_names: list[tuple[tuple[str, ...], _Candidate]]
+) -> _Candidate | None:
     if not words:
         return None
     size = len(words)
     for full, candidate in reversed(full_names):  # the most recent full name wins
-        if size < len(full) and any(full[i:i + size] == words
-                                    for i in range(len(full) - size + 1)):
+        if size < len(full) and any(
+            full[i : i + size] == words for i in range(len(full) - size + 1)
+        ):
             return candidate
     return None
 
@@ -454,14 +829,15 @@ def _place_role(span: Span, agent_words: frozenset[str]) -> str | None:
     doc = span.doc
     span = _trim(span) or span  # the root of "the Kremlin" is "Kremlin", not "the"
     after = span.end
-    if after + 1 < len(doc) and doc[after].text in HYPHENS and \
-            doc[after + 1].lower_ in agent_words:
+    if after + 1 < len(doc) and doc[after].text in HYPHENS and doc[after + 1].lower_ in agent_words:
         return "backer"  # "Moscow-backed", "Iran-allied": the state stands behind someone
     if span.text.isupper() and len(span.text) > 3:
         return "place"  # a dateline: "MOSCOW, Oct 7 (Reuters) -"
     token = span.root
-    while token.head.i != token.i and (token.dep_ in ("conj", "appos") or (
-            token.dep_ == "compound" and token.head.lower_ not in ACTOR_HEADS)):
+    while token.head.i != token.i and (
+        token.dep_ in ("conj", "appos")
+        or (token.dep_ == "compound" and token.head.lower_ not in ACTOR_HEADS)
+    ):
         token = token.head  # "the Élysée palace" takes the role of "palace"
     dep, head = token.dep_, token.head
     if dep == "nsubj":
@@ -469,8 +845,11 @@ def _place_role(span: Span, agent_words: frozenset[str]) -> str | None:
             return "actor"
         return None
     if dep == "poss":
-        return "place" if head.lower_ in GEOGRAPHIC_NOUNS or head.lemma_ in GEOGRAPHIC_NOUNS \
+        return (
+            "place"
+            if head.lower_ in GEOGRAPHIC_NOUNS or head.lemma_ in GEOGRAPHIC_NOUNS
             else "actor"
+        )
     if dep == "pobj":
         preposition = head.lower_
         if head.dep_ == "agent":
@@ -495,11 +874,15 @@ def _trim(span: Span, *, person: bool = False) -> Span | None:
     """Drop a leading article (and titles for people) and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct or (
-            person and doc[start].lower_ in PERSON_TITLES and end - start > 1)):
+    while start < end and (
+        doc[start].lower_ in LEADING_WORDS
+        or doc[start].is_punct
+        or (person and doc[start].lower_ in PERSON_TITLES and end - start > 1)
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -513,8 +896,9 @@ def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
     """Strongest source first, then longest; a token belongs to at most one mention."""
     taken: set[int] = set()
     chosen = []
-    ordered = sorted(candidates, key=lambda c: (
-        c.source > PHRASE, -(c.end - c.start), c.source, c.start, c.name))
+    ordered = sorted(
+        candidates, key=lambda c: (c.source > PHRASE, -(c.end - c.start), c.source, c.start, c.name)
+    )
     for candidate in ordered:
         tokens = range(candidate.start, candidate.end)
         if any(i in taken for i in tokens):
@@ -533,8 +917,13 @@ def merge_entities(mentions: Iterable[EntityMention]) -> list[Entity]:
     for (name, type_), group in sorted(grouped.items()):
         group.sort(key=lambda m: (m.article_id, m.start, m.end))
         aliases = sorted({" ".join(m.text.split()) for m in group})
-        entities.append(Entity(
-            id=stable_id("ent", type_, name), name=name, type=type_, aliases=aliases,
-            mentions=[Mention(m.article_id, m.start, m.end, m.text) for m in group],
-        ))
+        entities.append(
+            Entity(
+                id=stable_id("ent", type_, name),
+                name=name,
+                type=type_,
+                aliases=aliases,
+                mentions=[Mention(m.article_id, m.start, m.end, m.text) for m in group],
+            )
+        )
     return entities
