@@ -72,10 +72,13 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{'articles':>9} {'ms/article':>11} {'ms/article (last 1k)':>21} {'stories':>8} "
           f"{'state MB':>9}")  # fmt: skip
+    summary = []
     for size in args.sizes:
         mean_ms, tail_ms, stories, state_bytes = run(size)
         print(f"{size:>9} {mean_ms:>11.2f} {tail_ms:>21.2f} {stories:>8} "
               f"{state_bytes / 1e6:>9.1f}", flush=True)  # fmt: skip
+        summary.append(f"ms_last1k_at_{size // 1000}k={tail_ms:.2f}")
+    print("stories_bench: " + " ".join(summary))
 
 
 if __name__ == "__main__":

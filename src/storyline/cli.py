@@ -56,6 +56,13 @@ def run(
     workers: Annotated[
         int, typer.Option(help="Worker processes for cleaning and analysis (0 = one per core).")
     ] = 0,
+    analyse: Annotated[
+        bool,
+        typer.Option(
+            "--analyse/--no-analyse",
+            help="Entities, places, events, claims and stories (off: clean and deduplicate only).",
+        ),
+    ] = True,
 ) -> None:
     """Read INPUTS, clean and deduplicate the articles, store them, and write the outputs.
 
@@ -72,6 +79,7 @@ def run(
         quiet=quiet,
         aliases=aliases,
         workers=workers,
+        analyse=analyse,
     )
     if aliases is not None and not aliases.is_file():
         err.print(f"[red]alias file not found:[/] {aliases}")
