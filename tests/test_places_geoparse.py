@@ -150,3 +150,41 @@ def test_a_surname_inside_a_person_is_not_a_place() -> None:
     text = "Striker Michael Jordan Hama scored twice for the club."
     doc = _doc_with_entities(text, [("Michael Jordan Hama", "PERSON")])
     assert geoparse(doc) == []
+
+
+def test_a_county_and_its_town_pin_each_other_down() -> None:
+    text = "Deputies in Henry County arrested a man near Paris on Tuesday."
+    places = geoparse(text)
+    county, town = _by_text(places, "Henry County"), _by_text(places, "Paris")
+    assert (county.feature, county.admin1) == ("admin2", "Tennessee")
+    assert (town.country_code, town.admin1) == ("US", "Tennessee")
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 60
+
+
+def test_a_county_sits_among_its_own_towns() -> None:
+    text = "The sheriff of Baldwin County said Bay Minette had been spared by the storm."
+    places = geoparse(text)
+    county, town = _by_text(places, "Baldwin County"), _by_text(places, "Bay Minette")
+    assert county.admin1 == "Alabama"
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 80
+
+
+def test_first_level_divisions_outside_the_supplement_have_names_and_points() -> None:
+    text = "Heavy rain flooded roads across Minas Gerais over the weekend."
+    area = _by_text(geoparse(text), "Minas Gerais")
+    assert (area.feature, area.country_code) == ("admin1", "BR")
+    assert distance_km(area.lat, area.lon, -18.5, -44.5) < 300
+
+
+def test_a_state_named_like_its_capital_needs_a_division_word() -> None:
+    text = "Cartel violence spread through Chihuahua state before the city of Chihuahua shut."
+    places = geoparse(text)
+    assert _by_text(places, "Chihuahua state").feature == "admin1"
+    assert resolve("Chihuahua").feature == "city"
+
+
+def test_a_minor_province_does_not_take_a_famous_city_name() -> None:
+    place = resolve("Gaza", text="Sirens sounded in Gaza as rockets flew.", start=18)
+    assert (place.feature, place.country_code) == ("city", "PS")
+    hanover = resolve("Hanover", context_countries=["US"])
+    assert hanover.feature == "city"

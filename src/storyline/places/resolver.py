@@ -239,9 +239,10 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
         # An area known only from town tables ("Gaza" in Mozambique, "Hanover" in Jamaica)
         # also yields to a same-named town anywhere that is not tiny beside it.
         same_named_city = any(
-            s.entry.feature == "city" and (not entry.curated or (
-                s.entry.country_code == entry.country_code
-                and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)))
+            s.entry.feature == "city" and (
+                (not entry.curated and s.quality in (PLAIN_PRIMARY, LOOSE_PRIMARY))
+                or (s.entry.country_code == entry.country_code
+                    and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)))
             and s.quality <= LOOSE_ALTERNATE
             and s.entry.population >= CAPITAL_SHARE * entry.population for s in siblings)
         if same_named_city:
