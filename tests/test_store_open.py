@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 
 from storyline.store import StoreError, open_store, resolve_url
 from storyline.store.migrate import current_revisions, head_revisions
-from storyline.store.schema import metadata
+from storyline.store.schema import described_here, metadata
 
 
 def test_plain_path_means_an_absolute_sqlite_file(
@@ -138,7 +138,8 @@ def test_migrated_schema_matches_the_table_definitions(store_url: str) -> None:
     try:
         with store._engine.connect() as connection:
             assert current_revisions(connection) == head_revisions()
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_name": described_here}
+            context = MigrationContext.configure(connection, opts=opts)
             assert compare_metadata(context, metadata) == []
     finally:
         store.close()

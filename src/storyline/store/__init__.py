@@ -10,6 +10,7 @@ from storyline.store.store import (
     StoreTransaction,
     normalised_text_hash,
     open_store,
+    search_terms,
 )
 from storyline.store.url import display_url, resolve_url
 
@@ -21,4 +22,5 @@ __all__ = [
     "normalised_text_hash",
     "open_store",
     "resolve_url",
+    "search_terms",
 ]

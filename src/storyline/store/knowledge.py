@@ -243,6 +243,12 @@ class KnowledgeStore:
         for row in self._paged(query):
             yield json.loads(row["data"])
 
+    def event_types(self) -> list[str]:
+        """Each merged-event type present, sorted: the choices of the event table's filter."""
+        query = sa.select(t.events.c.event_type).distinct().where(t.events.c.event_type != "")
+        with self._engine.connect() as connection:
+            return sorted(connection.scalars(query))
+
     def count_events(self, **filters: Any) -> int:
         query = self._event_query(
             filters.get("story_id"),

@@ -29,6 +29,8 @@ from storyline.model import Article, SkippedInput
 from storyline.store.knowledge import KnowledgeStore
 from storyline.store.migrate import WRITE_OPTION, is_initialised, upgrade_to_head
 from storyline.store.schema import (
+    ARTICLE_TSVECTOR,
+    ARTICLES_FTS,
     JSON_LIST_COLUMNS,
     article_features,
     articles,
@@ -45,6 +47,13 @@ ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Artic
 UPDATABLE_FIELDS = frozenset(ARTICLE_FIELDS) - {"id"}
 _CORE_TABLES = frozenset({"runs", "inputs", "skipped_inputs", "articles", "article_features"})
 _WHITESPACE = re.compile(r"\s+")
+# Full-text search: words are runs of letters and digits; anything else in a query (quotes,
+# operators, parentheses, SQL) is a separator, never syntax.
+_SEARCH_WORD = re.compile(r"[^\W_]+")
+MAX_SEARCH_TERMS = 16
+MAX_SEARCH_TERM_CHARS = 64
+# FTS5 bm25 column weights (title, text, publisher): a word in the headline says more.
+_BM25_WEIGHTS = (5.0, 1.0, 2.0)
 
 
 class StoreError(Exception):
@@ -299,6 +308,23 @@ class Store(KnowledgeStore):
         with self._engine.connect() as connection:
             return int(connection.scalar(query) or 0)
 
+    def search_articles(self, query: str, *, limit: int = 200) -> list[str]:
+        """Ids of articles holding every word of ``query``, best match first.
+
+        SQLite ranks with FTS5's bm25 over title, text and publisher (Porter-stemmed); PostgreSQL
+        with ``ts_rank`` over the English ``tsvector`` of title and text, title matches first.
+        The query is reduced to plain words, so no input is ever parsed as search syntax.
+        """
+        terms = search_terms(query)
+        if not terms or limit <= 0:
+            return []
+        with self._engine.connect() as connection:
+            if self.dialect == "postgresql":
+                statement = _pg_search(terms, limit)
+            else:
+                statement = _sqlite_search(terms, limit)
+            return list(connection.scalars(statement))
+
     def counts(self) -> dict[str, int]:
         """What the store holds, for ``storyline status`` and the run report."""
         count = sa.func.count
@@ -552,6 +578,38 @@ def _insert(connection: sa.Connection, table: sa.Table) -> Any:
     if connection.dialect.name == "postgresql":
         return pg_dialect.insert(table)
     return sqlite_dialect.insert(table)
+
+
+# -- full-text search ------------------------------------------------------------------------------
+
+
+def search_terms(query: str) -> list[str]:
+    """The words a search looks for, lower-cased, first occurrence kept, at most a few."""
+    words = (word[:MAX_SEARCH_TERM_CHARS] for word in _SEARCH_WORD.findall(query.casefold()))
+    return list(dict.fromkeys(words))[:MAX_SEARCH_TERMS]
+
+
+def _sqlite_search(terms: list[str], limit: int) -> sa.TextClause:
+    # Each word becomes an FTS5 string ("..."), so it can never be read as an operator, column
+    # filter or prefix; space-separated strings must all match.
+    match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    weights = ", ".join(str(weight) for weight in _BM25_WEIGHTS)
+    return sa.text(
+        f"SELECT a.id FROM {ARTICLES_FTS} AS f JOIN articles AS a ON a.seq = f.rowid "
+        f"WHERE {ARTICLES_FTS} MATCH :match "
+        f"ORDER BY bm25({ARTICLES_FTS}, {weights}), a.seq LIMIT :limit"
+    ).bindparams(match=match, limit=limit)
+
+
+def _pg_search(terms: list[str], limit: int) -> sa.TextClause:
+    # plainto_tsquery ANDs the words after stemming and drops stop words; it accepts any text.
+    # The tsvector expression is spelled exactly as the GIN index's so the planner uses it.
+    return sa.text(
+        "SELECT id FROM articles, plainto_tsquery('english', :words) AS q "
+        f"WHERE {ARTICLE_TSVECTOR} @@ q "
+        "ORDER BY (to_tsvector('english', coalesce(title, '')) @@ q) DESC, "
+        f"ts_rank({ARTICLE_TSVECTOR}, q) DESC, seq LIMIT :limit"
+    ).bindparams(words=" ".join(terms), limit=limit)
 
 
 # -- values ----------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import hmac
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -27,7 +26,6 @@ from storyline.report.html import make_environment
 from storyline.report.safe import json_for_script, utf16_offset
 from storyline.report.view import build_story_view, event_points, event_row
 from storyline.store import Store
-from storyline.store import schema as t
 from storyline.web.ingest import Ingestor
 from storyline.web.search import search
 
@@ -242,7 +240,7 @@ def create_app(
             page=page_number,
             pages=pages,
             query=query,
-            types=event_types(),
+            types=store.event_types(),
             form={
                 "type": event_type,
                 "actor": actor,
@@ -279,14 +277,6 @@ def create_app(
             story=story,
             start16=utf16_offset(article.text, start or 0),
         )
-
-    def event_types() -> list[str]:
-        with store._engine.connect() as connection:  # the store API has no distinct-types query
-            return sorted(
-                value
-                for value in connection.scalars(sa.select(t.events.c.event_type).distinct())
-                if value
-            )
 
     # -- JSON API -----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from storyline.store.schema import metadata
+from storyline.store.schema import described_here, metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -19,6 +19,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=described_here,
 )
 with context.begin_transaction():
     context.run_migrations()
