@@ -180,6 +180,32 @@ def test_articles_stored_before_the_index_existed_are_found(store_url: str) -> N
         store.close()
 
 
+def test_downgrading_removes_the_index_and_upgrading_rebuilds_it(filled: Store) -> None:
+    def migrate(direction: str) -> None:
+        with filled._engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                if direction == "downgrade":
+                    command.downgrade(alembic_config(connection), "0002")
+                else:
+                    command.upgrade(alembic_config(connection), "heads")
+
+    def fulltext_objects() -> set[str]:
+        inspector = sa.inspect(filled._engine)
+        tables = {name for name in inspector.get_table_names() if "fts" in name}
+        indexes = {index["name"] for index in inspector.get_indexes("articles")}
+        return tables | (indexes & {"ix_articles_fulltext"})
+
+    assert fulltext_objects()
+    migrate("downgrade")
+    assert fulltext_objects() == set()
+    with filled.transaction() as tx:  # written while no index exists
+        tx.update_article("art_floods", title="Landslide closes mountain roads")
+    migrate("upgrade")
+    assert filled.search_articles("landslide") == ["art_floods"]
+    assert filled.search_articles("floods") == []
+
+
 def test_event_types_are_distinct_and_sorted(store: Store) -> None:
     _save(store, ARTICLES[:1])
 

@@ -41,6 +41,18 @@ def test_story_list_and_search(client: TestClient) -> None:
     assert client.get("/api/stories", params={"q": "100%_"}).json()["total"] == 0
 
 
+def test_search_uses_the_full_text_index(client: TestClient) -> None:
+    # "extinguishing" is nowhere verbatim: only the stemmed index matches "extinguished"
+    api = client.get("/api/stories", params={"q": "extinguishing"}).json()
+    assert [s["id"] for s in api["items"]] == ["sto_market"]
+    # every word must occur in one article: these two sit in different stories' articles
+    assert client.get("/api/stories", params={"q": "bazaar ammunition"}).json()["total"] == 0
+    for hostile in ['"', "NEAR(", "depot*", "-depot", "((depot", "'; DROP TABLE articles; --"]:
+        response = client.get("/", params={"q": hostile})
+        assert response.status_code == 200
+    assert "Air strikes on a depot" in client.get("/", params={"q": "((depot*"}).text
+
+
 def test_story_page_links_citations_to_the_highlighted_sentence(client: TestClient) -> None:
     page = client.get("/stories/sto_market").text
     assert "/articles/art_market0000000a?start=0&amp;end=" in page
