@@ -141,11 +141,12 @@ HOSTILE_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_no_query_string_raises(filled: Store, query: str) -> None:
-    found = filled.search_articles(query)
-    assert set(found) <= {article.id for article in ARTICLES}
+def test_no_query_string_raises(filled: Store) -> None:
+    for query in HOSTILE_QUERIES:
+        found = filled.search_articles(query)
+        assert set(found) <= {article.id for article in ARTICLES}, query
     assert filled.article_count() == len(ARTICLES)
+    assert filled.search_articles("((drone*") == ["art_port"]
 
 
 def test_operators_in_a_query_are_just_separators(filled: Store) -> None:
