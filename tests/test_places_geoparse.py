@@ -188,3 +188,12 @@ def test_a_minor_province_does_not_take_a_famous_city_name() -> None:
     assert (place.feature, place.country_code) == ("city", "PS")
     hanover = resolve("Hanover", context_countries=["US"])
     assert hanover.feature == "city"
+
+
+def test_english_counties_are_areas_with_points() -> None:
+    text = "Flood warnings were issued for towns in Lancashire and Cambridgeshire on Monday."
+    places = geoparse(text)
+    lancashire = _by_text(places, "Lancashire")
+    assert (lancashire.feature, lancashire.country_code) == ("admin2", "GB")
+    assert distance_km(lancashire.lat, lancashire.lon, 53.8, -2.6) < 80
+    assert _by_text(places, "Cambridgeshire").country_code == "GB"

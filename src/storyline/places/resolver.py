@@ -36,6 +36,7 @@ DIVISION_WORDS = frozenset({
     "prefecture", "department", "wilayat", "muhafazat", "provinces", "governorates",
 })
 _US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
+_COUNTY_WORDS = frozenset({"county", "parish", "borough", "district"})
 _LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
@@ -249,6 +250,8 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
             score -= 4.5
     if mention.wants_division:
         score += 4.0 if entry.feature in ("admin1", "admin2", "region") else -1.0
+        if entry.feature == "admin2" and not _COUNTY_WORDS & set(mention.text.lower().split()):
+            score -= 3.0  # "Chihuahua state" is the state, not the municipality of its capital
     if mention.qualifier_admin1 or mention.qualifier_countries:
         if entry.admin1_code in mention.qualifier_admin1:
             score += 8.0
