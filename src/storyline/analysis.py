@@ -162,8 +162,10 @@ def analyse_articles(
 ) -> Iterator[ArticleAnalysis]:
     """Analyse articles in input order, in worker processes when there are enough of them."""
     workers = workers or os.cpu_count() or 1
+    # Load the models here first: forked workers then share them instead of each loading (or,
+    # on a new machine, each building the gazetteer cache) on its own.
+    _initialise_worker(aliases)
     if workers == 1 or len(articles) < POOL_THRESHOLD:
-        _initialise_worker(aliases)
         for article in articles:
             yield analyse_article(article)
         return

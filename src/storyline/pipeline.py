@@ -64,6 +64,7 @@ class RunSummary:
     peer_dated: int = 0
     contradictions: int = 0
     seconds: float = 0.0
+    phase_seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
     @property
@@ -90,6 +91,7 @@ class RunSummary:
             "peer_dated": self.peer_dated,
             "contradictions": self.contradictions,
             "seconds": round(self.seconds, 2),
+            "phase_seconds": {name: round(value, 2) for name, value in self.phase_seconds.items()},
         }
 
 
@@ -143,10 +145,13 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
             for result in _cleaned(files, store, run_id, summary, options):
                 _store_file(store, run_id, result, deduplicator, summary)
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
+            summary.phase_seconds["read, clean, dedupe, store"] = time.perf_counter() - started
             if options.analyse:
                 _analyse(store, run_id, summary, options, progress)
         if options.out is not None:
+            mark = time.perf_counter()
             summary.outputs = write_outputs(store, options.out, options.report)
+            summary.phase_seconds["outputs"] = time.perf_counter() - mark
     finally:
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.as_dict())
@@ -273,10 +278,14 @@ def _analyse(
             )
         progress.update(task, advance=1, description=f"{summary.events} events")
 
+    mark = time.perf_counter()
     analyse_pending(
         store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
     )
+    summary.phase_seconds["analysis"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     stories = assemble_stories(store)
+    summary.phase_seconds["stories"] = time.perf_counter() - mark
     summary.stories_touched = stories.stories_touched
     summary.peer_dated = stories.peer_dated
     summary.contradictions = stories.contradictions
@@ -424,6 +433,8 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("dated from peers", str(summary.peer_dated))
     table.add_row("contradictions", str(summary.contradictions))
     table.add_row("seconds", f"{summary.seconds:.1f}")
+    for phase, seconds in summary.phase_seconds.items():
+        table.add_row(f"  {phase}", f"{seconds:.1f}")
     console.print(table)
     if summary.skipped:
         skipped = Table(title="skipped inputs")
