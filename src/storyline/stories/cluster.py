@@ -4,7 +4,9 @@ Articles arrive in publication order. Candidates come from an inverted index ove
 top terms and names, whose postings keep only the most recently touched stories, and from the
 time window around the article's date, so the cost per article stays flat as the store grows.
 The score blends hashed TF-IDF cosine, embedding cosine and shared names, then decays with the
-gap in days: the same topic months apart is another story. The whole state saves to bytes so
+gap in days: the same topic months apart is another story. Shared specifics (a year, a toll, a
+magnitude) raise the score and only-different ones lower it, since two happenings of the same
+kind read alike but differ in their details. The whole state saves to bytes so
 tomorrow's run continues today's stories.
 """
 
@@ -21,7 +23,7 @@ from datetime import date
 import numpy as np
 
 from storyline.model import stable_id
-from storyline.stories.features import HASH_FEATURES, StoryFeatures
+from storyline.stories.features import HASH_FEATURES, NUMBER_SLOT, YEAR_SLOT, StoryFeatures
 
 STATE_VERSION = 1
 
@@ -40,6 +42,12 @@ class ClusterConfig:
     index_names: int = 12
     postings: int = 48  # stories kept per index key (most recently touched)
     max_candidates: int = 64
+    # Specifics (years, other figures): sharing one is evidence of the same happening,
+    # naming only different ones in the same slot is evidence of another of the same kind.
+    year_agree: float = 0.1
+    year_conflict: float = 0.1
+    number_agree: float = 0.05
+    number_conflict: float = 0.05
 
 
 @dataclass(slots=True)
@@ -51,6 +59,8 @@ class _Story:
     names: Counter[str] = field(default_factory=Counter)
     named_articles: int = 0
     embedding_sum: np.ndarray | None = None
+    specifics: Counter[str] = field(default_factory=Counter)
+    slot_articles: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
 
@@ -73,6 +83,29 @@ def _days_apart(day: date | None, first: date | None, last: date | None) -> floa
     if day > last:
         return float((day - last).days)
     return 0.0
+
+
+def _slot_counts(specifics: frozenset[str]) -> Counter[str]:
+    return Counter({item.partition(":")[0] for item in specifics})
+
+
+def _slot_support(
+    specifics: Counter[str], slots: Counter[str], story: _Story, slot: str
+) -> float | None:
+    """How firmly the story holds the best-shared detail of one slot; None if either is silent.
+
+    0 means both sides name details of this slot and none in common: a conflict.
+    """
+    theirs = story.slot_articles.get(slot, 0)
+    if not theirs or not slots.get(slot):
+        return None
+    prefix = f"{slot}:"
+    best = 0.0
+    for item, count in specifics.items():
+        if item.startswith(prefix) and item in story.specifics:
+            mine = min(1.0, count / slots[slot])
+            best = max(best, mine * min(1.0, story.specifics[item] / theirs))
+    return best
 
 
 class StoryClusterer:
@@ -173,7 +206,8 @@ class StoryClusterer:
         candidates = [sid for sid, _ in hits.most_common(self.config.max_candidates)]
         return {
             sid: self._similarity(ids, weights, features.names, 1, features.embedding,
-                                  features.day, features.day, self._stories[sid])
+                                  features.day, features.day, self._stories[sid],
+                                  Counter(features.specifics), _slot_counts(features.specifics))
             for sid in candidates
         }  # fmt: skip
 
@@ -187,6 +221,8 @@ class StoryClusterer:
         first: date | None,
         last: date | None,
         story: _Story,
+        specifics: Counter[str] | None = None,
+        slots: Counter[str] | None = None,
     ) -> float:
         config = self.config
         gap = None
@@ -213,7 +249,17 @@ class StoryClusterer:
         if not parts:
             return 0.0
         total = sum(weight for weight, _ in parts)
-        return decay * sum(weight * value for weight, value in parts) / total
+        score = sum(weight * value for weight, value in parts) / total
+        if specifics and slots:
+            for slot, agree, conflict in (
+                (YEAR_SLOT, config.year_agree, config.year_conflict),
+                (NUMBER_SLOT, config.number_agree, config.number_conflict),
+            ):
+                support = _slot_support(specifics, slots, story, slot)
+                if support is None:
+                    continue
+                score += agree * support if support > 0 else -conflict
+        return decay * score
 
     @staticmethod
     def _name_overlap(names: frozenset[str] | Counter[str], named: int, story: _Story) -> float:
@@ -245,6 +291,9 @@ class StoryClusterer:
         if features.names:
             story.names.update(features.names)
             story.named_articles += 1
+        if features.specifics:
+            story.specifics.update(features.specifics)
+            story.slot_articles.update(_slot_counts(features.specifics))
         if features.embedding is not None and np.any(features.embedding):
             vector = features.embedding.astype(np.float32)
             story.embedding_sum = (
@@ -292,7 +341,8 @@ class StoryClusterer:
             similarity = self._similarity(
                 other.term_ids, other.term_weights / max(float(np.linalg.norm(
                     other.term_weights)), 1e-9), other.names, max(other.named_articles, 1),
-                other.embedding(), other.first, other.last, story,
+                other.embedding(), other.first, other.last, story, other.specifics,
+                other.slot_articles,
             )  # fmt: skip
             if similarity >= self.config.merge_threshold:
                 story = self._merge(story, other)
@@ -305,6 +355,8 @@ class StoryClusterer:
         self._add_terms(keep, gone.term_ids, gone.term_weights * (gone.size / norm))
         keep.names.update(gone.names)
         keep.named_articles += gone.named_articles
+        keep.specifics.update(gone.specifics)
+        keep.slot_articles.update(gone.slot_articles)
         if gone.embedding_sum is not None:
             keep.embedding_sum = (
                 gone.embedding_sum.copy()
@@ -338,6 +390,8 @@ class StoryClusterer:
                     "article_ids": s.article_ids,
                     "names": dict(s.names),
                     "named_articles": s.named_articles,
+                    "specifics": dict(s.specifics),
+                    "slot_articles": dict(s.slot_articles),
                     "first": s.first.isoformat() if s.first else None,
                     "last": s.last.isoformat() if s.last else None,
                 }
@@ -387,6 +441,8 @@ class StoryClusterer:
                 term_weights=arrays["term_weights"][offsets[i] : offsets[i + 1]].astype(np.float32),
                 names=Counter(record["names"]),
                 named_articles=int(record["named_articles"]),
+                specifics=Counter(record.get("specifics", {})),
+                slot_articles=Counter(record.get("slot_articles", {})),
                 embedding_sum=next(embeddings).astype(np.float32)
                 if arrays["has_embedding"][i]
                 else None,

@@ -23,6 +23,10 @@ LEAD_CHARS = 600
 
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+|al-|de\s+)?[A-Z][\w'’-]+)*")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_YEAR_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]*\d)")
+_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w,]*\d)")
+YEAR_SLOT = "y"
+NUMBER_SLOT = "n"
 
 
 @dataclass(slots=True)
@@ -36,6 +40,8 @@ class StoryFeatures:
     day: date | None = None
     group: str | None = None  # syndication group (or original id): copies share a story
     extra_names: frozenset[str] = field(default_factory=frozenset)
+    # Slot-prefixed details ("y:2009", "n:6.1") that tell two same-kind happenings apart.
+    specifics: frozenset[str] = field(default_factory=frozenset)
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +74,20 @@ def text_names(text: str) -> frozenset[str]:
             continue
         names.add(phrase.lower())
     return frozenset(names)
+
+
+def text_specifics(text: str, day: date | None = None) -> frozenset[str]:
+    """Years and other figures the text names: two quakes differ in year, toll, magnitude.
+
+    The publication year is left out: every report of that year names it, so it tells nothing.
+    """
+    years = set(_YEAR_RE.findall(text))
+    found = {f"{YEAR_SLOT}:{year}" for year in years if day is None or int(year) != day.year}
+    for match in _NUMBER_RE.finditer(text):
+        figure = match.group(0).replace(",", "")
+        if figure not in years:
+            found.add(f"{NUMBER_SLOT}:{figure}")
+    return frozenset(found)
 
 
 def parse_day(value: str | dict[str, str] | None) -> date | None:
@@ -108,13 +128,15 @@ def article_features(
         name_set = text_names(f"{title}\n{article.text}")
     else:
         name_set = frozenset(name.strip().lower() for name in names if name.strip())
+    day = parse_day(article.published)
     return StoryFeatures(
         term_ids=ids,
         term_counts=counts,
         names=name_set,
         embedding=embedding,
-        day=parse_day(article.published),
+        day=day,
         group=copy_group(article),
+        specifics=text_specifics(f"{title}\n{article.text}", day),
     )
 
 
