@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.places import ResolvedPlace, distance_km, geoparse, resolve
+from storyline.places import ResolvedPlace, distance_km, geoparse, resolve, resolve_mentions
 
 REPORT = (
     "Russian and Syrian jets pounded Maaret al-Numan and villages of Jabal al-Zawiya in Idlib "
@@ -197,3 +197,12 @@ def test_english_counties_are_areas_with_points() -> None:
     assert (lancashire.feature, lancashire.country_code) == ("admin2", "GB")
     assert distance_km(lancashire.lat, lancashire.lon, 53.8, -2.6) < 80
     assert _by_text(places, "Cambridgeshire").country_code == "GB"
+
+
+def test_names_listed_before_counties_are_the_counties() -> None:
+    text = "Tornado warnings covered Cooke, Grayson and Love counties late on Sunday."
+    spans = [(text.index(name), text.index(name) + len(name))
+             for name in ("Cooke", "Grayson", "Love")]
+    places = resolve_mentions(text, spans)
+    assert all(p is not None and p.feature == "admin2" for p in places)
+    assert [p.admin1 for p in places] == ["Texas", "Texas", "Oklahoma"]

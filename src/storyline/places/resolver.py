@@ -46,6 +46,10 @@ CAPITAL_SHARE = 0.05
 CAPITAL_PRIOR = 3.0
 # Supplement places (bases, seas, regions) carry no population; weigh them like a big city.
 CURATED_POPULATION = 1_000_000
+# A name in a list that ends with "counties"/"parishes", or a name right before "County".
+_LISTED_COUNTIES = re.compile(
+    r"(?:(?:\s*,\s*|,?\s+(?:and|or|&)\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
+    r",?\s+(?:[Cc]ounties|[Pp]arishes|[Cc]ounty|[Pp]arish)\b")
 _AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
@@ -308,6 +312,13 @@ def make_mention(gazetteer: Gazetteer, text: str, start: int, end: int, *,
         after = text[end:end + 20].split()
         if after and after[0].lower().strip(".,;:") in DIVISION_WORDS:
             wants_division = True
+        listed = _LISTED_COUNTIES.match(text, end)
+        if listed:  # "Cooke, Grayson and Love counties": each name is a county's
+            wants_division = True
+            seen = {id(c.entry) for c in candidates}
+            for suffix in ("County", "Parish"):
+                candidates += [c for c in lookup(gazetteer, f"{name} {suffix}")
+                               if id(c.entry) not in seen]
     countries, admin1 = read_qualifier(gazetteer, text, end)
     is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40):start]))
     return _Mention(start, end, surface, candidates, wants_division, countries, admin1,
