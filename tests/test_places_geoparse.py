@@ -31,7 +31,7 @@ def _by_text(places: list[ResolvedPlace], text: str) -> ResolvedPlace:
 def test_offsets_map_exactly_onto_the_text(places: list[ResolvedPlace]) -> None:
     assert places
     for place in places:
-        assert REPORT[place.start:place.end] == place.text
+        assert REPORT[place.start : place.end] == place.text
 
 
 def test_numan_inside_maaret_al_numan_is_the_syrian_town(places: list[ResolvedPlace]) -> None:
@@ -201,8 +201,9 @@ def test_english_counties_are_areas_with_points() -> None:
 
 def test_names_listed_before_counties_are_the_counties() -> None:
     text = "Tornado warnings covered Cooke, Grayson and Love counties late on Sunday."
-    spans = [(text.index(name), text.index(name) + len(name))
-             for name in ("Cooke", "Grayson", "Love")]
+    spans = [
+        (text.index(name), text.index(name) + len(name)) for name in ("Cooke", "Grayson", "Love")
+    ]
     places = resolve_mentions(text, spans)
     assert all(p is not None and p.feature == "admin2" for p in places)
     assert [p.admin1 for p in places] == ["Texas", "Texas", "Oklahoma"]

@@ -29,10 +29,17 @@ from storyline.places import distance_km, geoparse, load_gazetteer, resolve_ment
 DATASET = "geoparsing-news"
 ACCURACY_KM = 161.0
 MAX_ERROR_KM = 20038.0
-GWN_RECOGNITION_TYPES = frozenset({
-    "Literal", "Metonymic", "Mixed", "Coercion", "Embedded_Literal", "Embedded_Non_Lit",
-    "Literal_Modifier",
-})
+GWN_RECOGNITION_TYPES = frozenset(
+    {
+        "Literal",
+        "Metonymic",
+        "Mixed",
+        "Coercion",
+        "Embedded_Literal",
+        "Embedded_Non_Lit",
+        "Literal_Modifier",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -52,7 +59,7 @@ class GoldArticle:
 
 
 def _repair_offsets(text: str, toponym: GoldToponym) -> GoldToponym | None:
-    if text[toponym.start:toponym.end] == toponym.phrase:
+    if text[toponym.start : toponym.end] == toponym.phrase:
         return toponym
     hits = []
     position = text.find(toponym.phrase)
@@ -79,9 +86,16 @@ def read_lgl_style(path: Path) -> list[GoldArticle]:
             lat = lon = None
             if gaztag is not None and gaztag.findtext("lat"):
                 lat, lon = float(gaztag.findtext("lat")), float(gaztag.findtext("lon"))
-            toponym = _repair_offsets(text, GoldToponym(
-                int(node.findtext("start")), int(node.findtext("end")),
-                node.findtext("phrase") or "", lat, lon))
+            toponym = _repair_offsets(
+                text,
+                GoldToponym(
+                    int(node.findtext("start")),
+                    int(node.findtext("end")),
+                    node.findtext("phrase") or "",
+                    lat,
+                    lon,
+                ),
+            )
             if toponym is not None:
                 toponyms.append(toponym)
         articles.append(GoldArticle(text, toponyms))
@@ -99,10 +113,17 @@ def read_gwn(path: Path) -> list[GoldArticle]:
             lat_text = node.findtext("latitude")
             lat = float(lat_text) if lat_text else None
             lon = float(node.findtext("longitude")) if lat_text else None
-            toponym = _repair_offsets(text, GoldToponym(
-                int(node.findtext("start")), int(node.findtext("end")),
-                node.findtext("extractedName") or "", lat, lon,
-                counts_for_recognition=node.findtext("type") in GWN_RECOGNITION_TYPES))
+            toponym = _repair_offsets(
+                text,
+                GoldToponym(
+                    int(node.findtext("start")),
+                    int(node.findtext("end")),
+                    node.findtext("extractedName") or "",
+                    lat,
+                    lon,
+                    counts_for_recognition=node.findtext("type") in GWN_RECOGNITION_TYPES,
+                ),
+            )
             if toponym is not None:
                 toponyms.append(toponym)
         articles.append(GoldArticle(text, toponyms))
@@ -116,8 +137,9 @@ def resolution_errors(articles: list[GoldArticle]) -> list[float]:
         gold = [t for t in article.toponyms if t.lat is not None]
         if not gold:
             continue
-        resolved = resolve_mentions(article.text, [(t.start, t.end) for t in gold],
-                                    gazetteer=gazetteer)
+        resolved = resolve_mentions(
+            article.text, [(t.start, t.end) for t in gold], gazetteer=gazetteer
+        )
         for toponym, place in zip(gold, resolved, strict=True):
             if place is None:
                 errors.append(MAX_ERROR_KM)
@@ -174,10 +196,20 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
         all_errors += errors
         accuracy = sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0
         per_corpus[name] = accuracy
-        rows.append([f"{name} resolution", len(errors), accuracy,
-                     statistics.median(errors) if errors else 0.0, "", "", ""])
-    summary["acc161"] = (sum(e <= ACCURACY_KM for e in all_errors) / len(all_errors)
-                         if all_errors else 0.0)
+        rows.append(
+            [
+                f"{name} resolution",
+                len(errors),
+                accuracy,
+                statistics.median(errors) if errors else 0.0,
+                "",
+                "",
+                "",
+            ]
+        )
+    summary["acc161"] = (
+        sum(e <= ACCURACY_KM for e in all_errors) / len(all_errors) if all_errors else 0.0
+    )
     for name in ("lgl", "trnews", "gwn"):
         summary[f"{name}_acc161"] = per_corpus[name]
 
@@ -190,11 +222,21 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
         rows.append([f"{name} recognition (overlap)", gold, "", "", precision, recall, f1])
         rows.append([f"{name} recognition (exact)", gold, "", "", "", "", exact_f1])
     summary["toponym_f1"] = f1_by_corpus["lgl"]
-    rows.append(["all resolution", len(all_errors), summary["acc161"],
-                 statistics.median(all_errors) if all_errors else 0.0, "", "", ""])
+    rows.append(
+        [
+            "all resolution",
+            len(all_errors),
+            summary["acc161"],
+            statistics.median(all_errors) if all_errors else 0.0,
+            "",
+            "",
+            "",
+        ]
+    )
     notes = [
         "acc161 = share of gold toponyms (with coordinates) resolved within 161 km, gold spans "
         "given; unresolved count as misses. toponym_f1 = LGL end-to-end span F1, overlap match.",
     ]
-    return EvalReport("geocoding", ["set", "n", "acc161", "median km", "P", "R", "F1"],
-                      rows, summary, notes)
+    return EvalReport(
+        "geocoding", ["set", "n", "acc161", "median km", "P", "R", "F1"], rows, summary, notes
+    )

@@ -9,5 +9,12 @@ from storyline.places.gazetteer import GazetteerEntry, distance_km, load_gazette
 from storyline.places.geoparse import geoparse
 from storyline.places.resolver import ResolvedPlace, resolve, resolve_mentions
 
-__all__ = ["GazetteerEntry", "ResolvedPlace", "distance_km", "geoparse", "load_gazetteer",
-           "resolve", "resolve_mentions"]
+__all__ = [
+    "GazetteerEntry",
+    "ResolvedPlace",
+    "distance_km",
+    "geoparse",
+    "load_gazetteer",
+    "resolve",
+    "resolve_mentions",
+]

@@ -13,10 +13,32 @@ import re
 import unicodedata
 
 # Arabic definite article and its sun-letter assimilations, plus common transcriptions.
-ARTICLES = frozenset({
-    "al", "el", "il", "ul", "ash", "esh", "ech", "as", "es", "ad", "ed", "adh", "ar",
-    "er", "az", "ez", "at", "et", "ath", "an", "en", "aj",
-})
+ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ash",
+        "esh",
+        "ech",
+        "as",
+        "es",
+        "ad",
+        "ed",
+        "adh",
+        "ar",
+        "er",
+        "az",
+        "ez",
+        "at",
+        "et",
+        "ath",
+        "an",
+        "en",
+        "aj",
+    }
+)
 _APOSTROPHES = "'’‘`´ʿʾʻʼ′"
 _DROP = str.maketrans({ch: None for ch in _APOSTROPHES + "\u00ad"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -51,8 +73,9 @@ def loose_words(name: str, *, plain: str | None = None) -> list[str]:
     if len(words) > 1:
         kept = [word for word in words if word not in ARTICLES]
         words = kept or words
-    return [_FINAL_AH.sub("a", _DOUBLED.sub(r"\1", _GLUED_ARTICLE.sub(r"\1", word)))
-            for word in words]
+    return [
+        _FINAL_AH.sub("a", _DOUBLED.sub(r"\1", _GLUED_ARTICLE.sub(r"\1", word))) for word in words
+    ]
 
 
 def loose_key(name: str, *, plain: str | None = None) -> str:

