@@ -231,6 +231,17 @@ def test_analysis_stores_entities_places_events_and_claims_once(tmp_path: Path) 
     assert "Islamic State" in names
     assert "Homs" in places
     assert any(event["event_type"] == "Explosions/Remote violence" for event in events)
+    schemas = {
+        "articles": "article", "entities": "entity", "places": "place", "events": "event",
+        "claims": "claim", "contradictions": "contradiction", "stories": "story",
+    }  # fmt: skip
+    for name, schema_name in schemas.items():
+        schema = json.loads((SCHEMAS / f"{schema_name}.schema.json").read_text())
+        path = tmp_path / "out" / f"{name}.jsonl"
+        if name != "contradictions":  # the only file this small corpus may leave empty
+            assert path.exists(), f"{name}.jsonl has content and must be written"
+        for record in read_jsonl(path) if path.exists() else []:
+            jsonschema.validate(record, schema)
     strike = next(
         a for a in read_jsonl(tmp_path / "out" / "articles.jsonl") if "strike" in a["input"]
     )
