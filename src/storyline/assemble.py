@@ -53,14 +53,15 @@ def assemble_stories(
     result = StoryRunSummary()
     saved = store.get_state(STATE_KEY)
     clusterer = StoryClusterer.load(saved) if saved else StoryClusterer()
-    articles = {article.id: article for article in store.iter_articles()}
-    new = [article for article in articles.values() if clusterer.story_of(article.id) is None]
+    # Stream the store once and keep only what this run clusters: memory stays flat as it grows.
+    new = [article for article in store.iter_articles() if clusterer.story_of(article.id) is None]
     if not new:
         return result
+    new_ids = [article.id for article in new]
     names: dict[str, set[str]] = defaultdict(set)
-    for mention in store.iter_entity_mentions():
+    for mention in store.iter_entity_mentions(new_ids):
         names[mention["article_id"]].add(mention["name"])
-    for mention in store.iter_place_mentions():
+    for mention in store.iter_place_mentions(new_ids):
         names[mention["article_id"]].add(mention["name"])
     ordered = arrival_order(new)
     features = build_features(
@@ -75,6 +76,8 @@ def assemble_stories(
     live = clusterer.stories()
     retired = set(clusterer.merged())
     touched = {clusterer.resolve(story_id) for story_id in touched}
+    wanted = [article_id for story_id in touched for article_id in live[story_id]]
+    articles = {article.id: article for article in store.iter_articles(wanted)}
     stories, all_events, all_contradictions = [], [], []
     for story_id in sorted(touched):
         members = [articles[article_id] for article_id in live[story_id] if article_id in articles]

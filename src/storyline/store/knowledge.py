@@ -103,20 +103,29 @@ class KnowledgeStore:
                 )
             )
 
-    def iter_entity_mentions(self) -> Iterator[dict[str, Any]]:
-        """Every entity mention, in article order then text order."""
-        yield from self._paged(
-            sa.select(t.entity_mentions, t.articles.c.seq)
-            .join(t.articles, t.articles.c.id == t.entity_mentions.c.article_id)
-            .order_by(t.articles.c.seq, t.entity_mentions.c.start, t.entity_mentions.c.id)
-        )
+    def iter_entity_mentions(
+        self, article_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Entity mentions (of some articles, or all), in article order then text order."""
+        yield from self._mentions(t.entity_mentions, article_ids)
 
-    def iter_place_mentions(self) -> Iterator[dict[str, Any]]:
-        yield from self._paged(
-            sa.select(t.place_mentions, t.articles.c.seq)
-            .join(t.articles, t.articles.c.id == t.place_mentions.c.article_id)
-            .order_by(t.articles.c.seq, t.place_mentions.c.start, t.place_mentions.c.id)
+    def iter_place_mentions(
+        self, article_ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        yield from self._mentions(t.place_mentions, article_ids)
+
+    def _mentions(
+        self, table: sa.Table, article_ids: Iterable[str] | None
+    ) -> Iterator[dict[str, Any]]:
+        query = sa.select(table, t.articles.c.seq).join(
+            t.articles, t.articles.c.id == table.c.article_id
         )
+        order = (t.articles.c.seq, table.c.start, table.c.id)
+        if article_ids is None:
+            yield from self._paged(query.order_by(*order))
+            return
+        for chunk in _chunks(article_ids):
+            yield from self._paged(query.where(table.c.article_id.in_(chunk)).order_by(*order))
 
     def iter_article_events(self, article_ids: Iterable[str] | None = None) -> Iterator[dict]:
         """Events as each article reported them, before merging across articles."""
