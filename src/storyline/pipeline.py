@@ -228,7 +228,7 @@ def analyse_pending(
     *,
     workers: int = 0,
     aliases: Path | None = None,
-    on_article: Callable[[ArticleAnalysis], None] | None = None,
+    on_article: Callable[[ArticleAnalysis, SkippedInput | None], None] | None = None,
 ) -> list[ArticleAnalysis]:
     """Understand every stored article not analysed yet (so a killed run picks up here too).
 
@@ -240,11 +240,12 @@ def analyse_pending(
     by_id = {article.id: article for article in todo}
     results = []
     for result in analyse_articles(todo, workers=workers, aliases=aliases):
+        problem = None
         if result.problem:
-            article = by_id[result.article_id]
-            store.record_skip(
-                run_id, SkippedInput(article.input, "analysis failed", result.problem)
+            problem = SkippedInput(
+                by_id[result.article_id].input, "analysis failed", result.problem
             )
+            store.record_skip(run_id, problem)
         store.save_analysis(
             result.article_id,
             entities=result.entities,
@@ -255,7 +256,7 @@ def analyse_pending(
         )
         results.append(result)
         if on_article:
-            on_article(result)
+            on_article(result, problem)
     return results
 
 
@@ -268,14 +269,12 @@ def _analyse(
 ) -> None:
     task = progress.add_task("understanding", total=None)
 
-    def count(result: ArticleAnalysis) -> None:
+    def count(result: ArticleAnalysis, problem: SkippedInput | None) -> None:
         summary.articles_analysed += 1
         summary.events += len(result.events)
         summary.claims += len(result.claims)
-        if result.problem:
-            summary.skipped.append(
-                SkippedInput(result.article_id, "analysis failed", result.problem)
-            )
+        if problem is not None:
+            summary.skipped.append(problem)
         progress.update(task, advance=1, description=f"{summary.events} events")
 
     mark = time.perf_counter()
