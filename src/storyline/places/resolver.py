@@ -25,7 +25,16 @@ from storyline.places.fold import loose_key, plain_key, skeleton_key
 from storyline.places.gazetteer import Gazetteer, GazetteerEntry, distance_km, load_gazetteer
 
 # Match quality, best first. Scores subtract a penalty per step.
-PLAIN_PRIMARY, PLAIN_ALTERNATE, LOOSE_PRIMARY, LOOSE_ALTERNATE, SKELETON, FUZZY, DEMONYM = range(7)
+(
+    PLAIN_PRIMARY,
+    PLAIN_ALTERNATE,
+    LOOSE_PRIMARY,
+    LOOSE_ALTERNATE,
+    SKELETON,
+    FUZZY,
+    DEMONYM,
+    IMPLIED_COUNTY,
+) = range(8)
 _QUALITY_PENALTY = {
     PLAIN_PRIMARY: 0.0,
     PLAIN_ALTERNATE: 1.2,
@@ -34,6 +43,7 @@ _QUALITY_PENALTY = {
     SKELETON: 2.5,
     FUZZY: 3.0,
     DEMONYM: 0.5,
+    IMPLIED_COUNTY: 2.0,  # "Gwinnett" for Gwinnett County: local usage, never the first reading
 }
 _FEATURE_PRIOR = {
     "country": 4.0,
@@ -71,6 +81,7 @@ DIVISION_WORDS = frozenset(
 )
 _US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
 _COUNTY_WORDS = frozenset({"county", "parish", "borough", "district"})
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
@@ -105,6 +116,7 @@ class ResolvedPlace:
     score: float = 0.0
     approximate: bool = False
     alternatives: list[str] = field(default_factory=list)
+    admin1_code: str | None = None
 
     def to_place(self, article_id: str) -> Place:
         """The contract's place record for this one mention."""
@@ -120,6 +132,17 @@ class ResolvedPlace:
             feature=self.feature,
             mentions=[Mention(article_id, self.start, self.end, self.text)],
         )
+
+
+@dataclass(slots=True)
+class HomeProfile:
+    """Where a publisher's places usually are: shares of countries and first-level areas."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[str, float] = field(default_factory=dict)
+
+
+HOME_WEIGHT = 2.0
 
 
 @dataclass(slots=True)
@@ -163,10 +186,48 @@ def clean_surface(surface: str) -> tuple[str, bool]:
     """Strip 'the', possessives and a division word; say whether a division was named."""
     name = _LEADING.sub("", surface.strip())
     name = _POSSESSIVE.sub("", name)
+    name = _COUNTY_ABBREVIATION.sub(" County", name)
     words = name.split()
     suffixed = len(words) > 1 and words[-1].lower() in DIVISION_WORDS
     prefixed = len(words) > 2 and words[0].lower() in DIVISION_WORDS and words[1].lower() == "of"
     return name, suffixed or prefixed
+
+
+_DEMONYM_FEATURES = frozenset({"country", "admin1", "city"})
+_DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
+_MINOR_DIVISION = re.compile(
+    r"^(?:(?:town|township|city|village|borough) of\s+)?(.+?)"
+    r"(?:\s+(?:township|twp\.?|village|borough))?$",
+    re.IGNORECASE,
+)
+
+
+def demonym_bases(word: str) -> list[str]:
+    """Names a demonym may come from: Ohioans -> Ohio, Texan -> Texas, Londoners -> London.
+
+    Only the spelling rules of English demonyms; the caller keeps just the bases that name a
+    country, a first-level area or a town.
+    """
+    if not _DEMONYM_WORD.match(word):
+        return []
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    bases: list[str] = []
+    if stem.endswith("ian"):
+        root = stem[:-3]
+        bases += [stem[:-1], root + "a", root + "o", root + "e", root]
+    if stem.endswith("an"):
+        bases += [stem[:-1], stem[:-2], stem[:-2] + "o", stem[:-1] + "s"]
+    if stem.endswith("er"):
+        bases += [stem[:-2]]
+    if stem.endswith("ite"):
+        bases += [stem[:-3], stem[:-3] + "e"]
+    return [b for b in dict.fromkeys(bases) if len(b) >= 4]
+
+
+def _strip_minor_division(name: str) -> str:
+    """'Readington Township', 'Town of Groton', 'West Chester Twp.' -> the place's own name."""
+    match = _MINOR_DIVISION.match(name.strip())
+    return match.group(1).strip() if match else name
 
 
 def lookup(
@@ -211,6 +272,15 @@ def lookup(
         for entry, is_alternate in gazetteer.lookup("plain", plain_key(demonym)):
             if entry.curated and not is_alternate:
                 best.setdefault(id(entry), _Candidate(entry, DEMONYM))
+    if not best:
+        for base in demonym_bases(name):
+            for entry, is_alternate in gazetteer.lookup("plain", plain_key(base)):
+                if not is_alternate and entry.feature in _DEMONYM_FEATURES:
+                    best.setdefault(id(entry), _Candidate(entry, DEMONYM))
+    if not best:
+        base = _strip_minor_division(name)
+        if base != name:
+            add(gazetteer.lookup("plain", plain_key(base)), PLAIN_ALTERNATE, PLAIN_ALTERNATE)
     if not best and allow_fuzzy and len(plain) >= 5:
         for key, _, _ in process.extract(
             loose_key(name),
@@ -393,6 +463,14 @@ def make_mention(
                 candidates += [
                     c for c in lookup(gazetteer, f"{name} {suffix}") if id(c.entry) not in seen
                 ]
+    if not wants_division and len(name.split()) <= 2 and name[:1].isupper():
+        seen = {id(c.entry) for c in candidates}
+        for suffix in ("County", "Parish"):
+            candidates += [
+                _Candidate(c.entry, IMPLIED_COUNTY)
+                for c in lookup(gazetteer, f"{name} {suffix}", allow_skeleton=False)
+                if c.quality == PLAIN_PRIMARY and id(c.entry) not in seen
+            ]
     countries, admin1 = read_qualifier(gazetteer, text, end)
     is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
     return _Mention(
@@ -426,11 +504,20 @@ def resolve_mentions(
 
 
 def _resolve_jointly(
-    gazetteer: Gazetteer, text: str, mentions: list[_Mention], context_countries: Iterable[str]
+    gazetteer: Gazetteer,
+    text: str,
+    mentions: list[_Mention],
+    context_countries: Iterable[str],
+    home: HomeProfile | None = None,
 ) -> list[ResolvedPlace | None]:
     base = _Context()
     for iso in context_countries:
         base.countries[iso] += 3
+    if home is not None:
+        for iso, share in home.countries.items():
+            base.countries[iso] += HOME_WEIGHT * share
+        for code, share in home.admin1.items():
+            base.admin1[code] += HOME_WEIGHT * share
     for iso, count in context_from_text(gazetteer, text).items():
         base.countries[iso] += min(count, 3) * 0.5
 
@@ -507,6 +594,7 @@ def _resolve_jointly(
                 text=mention.text,
                 score=round(score, 3),
                 approximate=entry.approximate,
+                admin1_code=entry.admin1_code,
             )
         )
     _place_approximate_areas(results, picks)
