@@ -256,3 +256,15 @@ def test_only_the_real_capital_gets_the_capital_prior() -> None:
     (place,) = resolve_mentions(text, [_span_of(text, "Washington")])
     assert place is not None
     assert distance_km(place.lat, place.lon, 38.9, -77.04) < 30
+
+
+def test_an_unknown_name_holding_a_known_place_is_placed_there_approximately() -> None:
+    gallery = resolve("Vancouver Art Gallery")
+    assert gallery is not None and gallery.name == "Vancouver" and gallery.approximate
+    assert resolve("Pearson International Airport") is None  # a surname is not a place
+
+
+def test_seats_of_government_are_places_in_their_capitals() -> None:
+    white_house = resolve("White House")
+    assert white_house is not None
+    assert distance_km(white_house.lat, white_house.lon, 38.9, -77.04) < 5

@@ -13,7 +13,7 @@ contract's plain dicts, ready for the store.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +23,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from storyline.model import Article, EventLocation, Fatalities
+from storyline.places.home import publisher_key
+from storyline.places.resolver import HomeProfile
 
 ANALYSIS_VERSION = 1
 # Below this many articles a worker pool costs more in model loading than it saves.
@@ -65,18 +67,23 @@ def _initialise_worker(aliases_path: Path | None) -> None:
     _alias_base(aliases_path)
 
 
-def analyse_article(article: Article) -> ArticleAnalysis:
-    """Everything one article says, read from one parse of its body."""
+def analyse_article(article: Article, home: HomeProfile | None = None) -> ArticleAnalysis:
+    """Everything one article says, read from one parse of its body.
+
+    ``home`` is where its publisher's places usually lie; it steers ambiguous place names.
+    """
     from storyline.nlp.model import load_nlp
 
     try:
         doc = load_nlp()(article.text)
-        return analyse_parsed(article, doc, _alias_base(_settings.aliases_path))
+        return analyse_parsed(article, doc, _alias_base(_settings.aliases_path), home)
     except Exception as exc:  # one odd article must not stop the run; it is reported
         return ArticleAnalysis(article.id, problem=f"{type(exc).__name__}: {exc}")
 
 
-def analyse_parsed(article: Article, doc: Doc, kb: Any) -> ArticleAnalysis:
+def analyse_parsed(
+    article: Article, doc: Doc, kb: Any, home: HomeProfile | None = None
+) -> ArticleAnalysis:
     from storyline.claims import extract_claims
     from storyline.events import EventContext, extract_events
     from storyline.events.numbers import parse_casualties
@@ -85,7 +92,7 @@ def analyse_parsed(article: Article, doc: Doc, kb: Any) -> ArticleAnalysis:
     from storyline.time import tag_times
 
     mentions = extract_entities(article, doc, kb)
-    places = geoparse(doc)
+    places = geoparse(doc, home=home)
     timexes = tag_times(article.text, article.published, doc=doc)
 
     def entity_at(span: Span) -> str | None:
@@ -158,18 +165,27 @@ def _place_row(place: Any) -> dict[str, Any]:
 
 
 def analyse_articles(
-    articles: list[Article], *, workers: int = 0, aliases: Path | None = None
+    articles: list[Article],
+    *,
+    workers: int = 0,
+    aliases: Path | None = None,
+    homes: Mapping[str, HomeProfile] | None = None,
 ) -> Iterator[ArticleAnalysis]:
-    """Analyse articles in input order, in worker processes when there are enough of them."""
+    """Analyse articles in input order, in worker processes when there are enough of them.
+
+    ``homes`` maps a publisher key (``storyline.places.publisher_key``) to its home.
+    """
+    homes = homes or {}
+    article_homes = [homes.get(publisher_key(a.url, a.publisher) or "") for a in articles]
     workers = workers or os.cpu_count() or 1
     # Load the models here first: forked workers then share them instead of each loading (or,
     # on a new machine, each building the gazetteer cache) on its own.
     _initialise_worker(aliases)
     if workers == 1 or len(articles) < POOL_THRESHOLD:
-        for article in articles:
-            yield analyse_article(article)
+        for article, home in zip(articles, article_homes, strict=True):
+            yield analyse_article(article, home)
         return
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_initialise_worker, initargs=(aliases,)
     ) as pool:
-        yield from pool.map(analyse_article, articles, chunksize=4)
+        yield from pool.map(analyse_article, articles, article_homes, chunksize=4)

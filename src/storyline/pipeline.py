@@ -10,6 +10,7 @@ was on, and the next run skips every file already committed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections import Counter, deque
@@ -28,6 +29,7 @@ from storyline.clean.document import CleanConfig, clean_document
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
 from storyline.model import Article, SkippedInput
+from storyline.places.home import PlaceVotes, publisher_key
 from storyline.store import Store, open_store
 
 
@@ -238,8 +240,15 @@ def analyse_pending(
     done = store.analysed_ids(ANALYSIS_VERSION)
     todo = [article for article in store.iter_articles() if article.id not in done]
     by_id = {article.id: article for article in todo}
+    votes = publisher_votes(store, todo)
+    homes = {publisher: v.profile() for publisher, v in votes.items()}
     results = []
-    for result in analyse_articles(todo, workers=workers, aliases=aliases):
+    for result in analyse_articles(
+        todo,
+        workers=workers,
+        aliases=aliases,
+        homes={k: home for k, home in homes.items() if home is not None},
+    ):
         problem = None
         if result.problem:
             problem = SkippedInput(
@@ -257,7 +266,35 @@ def analyse_pending(
         results.append(result)
         if on_article:
             on_article(result, problem)
+    if todo:
+        store.set_state(
+            HOME_STATE_KEY,
+            json.dumps({k: v.to_json() for k, v in votes.items()}, sort_keys=True).encode(),
+        )
     return results
+
+
+HOME_STATE_KEY = "publisher_places"
+
+
+def publisher_votes(store: Store, articles: list[Article]) -> dict[str, PlaceVotes]:
+    """Stored place votes per publisher, plus the votes of the articles about to be analysed.
+
+    They are saved only after the whole batch is analysed: a run killed half-way counts no
+    article twice, though the articles it finished then never vote.
+    """
+    from storyline.places import load_gazetteer
+
+    saved = store.get_state(HOME_STATE_KEY)
+    votes = {k: PlaceVotes.from_json(v) for k, v in json.loads(saved or b"{}").items()}
+    if not articles:
+        return votes
+    gazetteer = load_gazetteer()
+    for article in articles:
+        publisher = publisher_key(article.url, article.publisher)
+        if publisher:
+            votes.setdefault(publisher, PlaceVotes()).add_text(article.text, gazetteer)
+    return votes
 
 
 def _analyse(

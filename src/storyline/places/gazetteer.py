@@ -303,7 +303,7 @@ class _TownGrid:
         return close[0][1], False
 
 
-def _is_generic_area_name(name: str) -> bool:
+def is_generic_area_name(name: str) -> bool:
     words = plain_key(name).split()
     return not words or all(word in _GENERIC_AREA_WORDS for word in words)
 
@@ -513,7 +513,7 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     }
     for (iso, area_name, county_name), members in sorted(towns_by_county.items()):
         area_code = code_by_area_name.get((iso, area_name))
-        if iso == "US" or area_code is None or _is_generic_area_name(county_name):
+        if iso == "US" or area_code is None or is_generic_area_name(county_name):
             continue
         lat, lon = _median_point(members)
         builder.add(
@@ -561,7 +561,7 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
     for code, name in sorted(csv_admin1_names.items()):
         iso = code.split(".")[0]
         members = towns_by_area.get((iso, name), [])
-        if code in named_codes or not members or _is_generic_area_name(name):
+        if code in named_codes or not members or is_generic_area_name(name):
             continue
         admin1_names.setdefault(code, name)
         lat, lon = _area_point(members)

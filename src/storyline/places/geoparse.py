@@ -21,6 +21,7 @@ from storyline.places.gazetteer import Gazetteer, load_gazetteer
 from storyline.places.resolver import (
     DIVISION_WORDS,
     LOOSE_ALTERNATE,
+    HomeProfile,
     ResolvedPlace,
     _Mention,
     _resolve_jointly,
@@ -76,6 +77,7 @@ def geoparse(
     *,
     context_countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
+    home: HomeProfile | None = None,
 ) -> list[ResolvedPlace]:
     """All resolvable place mentions in a text, in order, with exact character offsets."""
     gazetteer = gazetteer or load_gazetteer()
@@ -94,7 +96,7 @@ def geoparse(
         )
         if mention.candidates
     ]
-    resolved = _resolve_jointly(gazetteer, text, mentions, context_countries)
+    resolved = _resolve_jointly(gazetteer, text, mentions, context_countries, home)
     return [place for place in resolved if place is not None]
 
 

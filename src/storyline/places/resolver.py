@@ -22,7 +22,13 @@ from rapidfuzz import fuzz, process
 
 from storyline.model import Mention, Place, stable_id
 from storyline.places.fold import loose_key, plain_key, skeleton_key
-from storyline.places.gazetteer import Gazetteer, GazetteerEntry, distance_km, load_gazetteer
+from storyline.places.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    distance_km,
+    is_generic_area_name,
+    load_gazetteer,
+)
 
 # Match quality, best first. Scores subtract a penalty per step.
 (
@@ -34,7 +40,8 @@ from storyline.places.gazetteer import Gazetteer, GazetteerEntry, distance_km, l
     FUZZY,
     DEMONYM,
     IMPLIED_COUNTY,
-) = range(8)
+    EMBEDDED,
+) = range(9)
 _QUALITY_PENALTY = {
     PLAIN_PRIMARY: 0.0,
     PLAIN_ALTERNATE: 1.2,
@@ -44,6 +51,7 @@ _QUALITY_PENALTY = {
     FUZZY: 3.0,
     DEMONYM: 0.5,
     IMPLIED_COUNTY: 2.0,  # "Gwinnett" for Gwinnett County: local usage, never the first reading
+    EMBEDDED: 1.0,  # "Vancouver Art Gallery" placed at Vancouver: only where it lies
 }
 _FEATURE_PRIOR = {
     "country": 4.0,
@@ -81,7 +89,7 @@ DIVISION_WORDS = frozenset(
 )
 _US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
 _COUNTY_WORDS = frozenset({"county", "parish", "borough", "district"})
-_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
@@ -89,6 +97,9 @@ FUZZY_THRESHOLD = 92.0
 # An area's same-named city is what a bare name means only if it is a real part of the area.
 CAPITAL_SHARE = 0.05
 CAPITAL_PRIOR = 3.0
+# A place named inside an unknown name ("Pearson International Airport") must be well known
+# to stand in for it: a big town, a state or a country.
+EMBEDDED_MIN_POPULATION = 50_000
 # Supplement places (bases, seas, regions) carry no population; weigh them like a big city.
 CURATED_POPULATION = 1_000_000
 # A name in a list that ends with "counties"/"parishes", or a name right before "County".
@@ -142,7 +153,8 @@ class HomeProfile:
     admin1: dict[str, float] = field(default_factory=dict)
 
 
-HOME_WEIGHT = 2.0
+# How strongly a publisher's home steers its ambiguous names, per unit of the home's share.
+HOME_WEIGHT = 4.0
 
 
 @dataclass(slots=True)
@@ -471,11 +483,39 @@ def make_mention(
                 for c in lookup(gazetteer, f"{name} {suffix}", allow_skeleton=False)
                 if c.quality == PLAIN_PRIMARY and id(c.entry) not in seen
             ]
+    if not candidates and len(name.split()) > 1:
+        candidates = _embedded_place(gazetteer, name)
     countries, admin1 = read_qualifier(gazetteer, text, end)
     is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
     return _Mention(
         start, end, surface, candidates, wants_division, countries, admin1, is_qualifier
     )
+
+
+def _embedded_place(gazetteer: Gazetteer, name: str) -> list[_Candidate]:
+    """The place inside an unknown name: 'Vancouver Art Gallery', 'North London'.
+
+    The longest known place name among the name's word runs (not the whole name) stands in,
+    and the result is marked approximate.
+    """
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = " ".join(words[first : first + size])
+            if not part[:1].isupper() or is_generic_area_name(part):
+                continue
+            found = [
+                _Candidate(c.entry, EMBEDDED)
+                for c in lookup(gazetteer, part, allow_skeleton=False)
+                if c.quality <= LOOSE_PRIMARY
+                and (
+                    c.entry.feature in ("country", "admin1")
+                    or c.entry.population >= EMBEDDED_MIN_POPULATION
+                )
+            ]
+            if found:
+                return found
+    return []
 
 
 def context_from_text(gazetteer: Gazetteer, text: str) -> Counter[str]:
@@ -496,11 +536,15 @@ def resolve_mentions(
     *,
     context_countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
+    home: HomeProfile | None = None,
 ) -> list[ResolvedPlace | None]:
-    """Resolve the given spans of one text jointly; None where nothing fits."""
+    """Resolve the given spans of one text jointly; None where nothing fits.
+
+    ``home`` is where the publisher's places usually are (see ``storyline.places.home``).
+    """
     gazetteer = gazetteer or load_gazetteer()
     mentions = [make_mention(gazetteer, text, start, end) for start, end in spans]
-    return _resolve_jointly(gazetteer, text, mentions, context_countries)
+    return _resolve_jointly(gazetteer, text, mentions, context_countries, home)
 
 
 def _resolve_jointly(
@@ -593,7 +637,7 @@ def _resolve_jointly(
                 end=mention.end,
                 text=mention.text,
                 score=round(score, 3),
-                approximate=entry.approximate,
+                approximate=entry.approximate or candidate.quality == EMBEDDED,
                 admin1_code=entry.admin1_code,
             )
         )

@@ -1,0 +1,109 @@
+"""Publisher homes: a local paper's ambiguous place names lean towards the paper's own area."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.pipeline import HOME_STATE_KEY, RunOptions, run_pipeline
+from storyline.places import (
+    PlaceVotes,
+    load_gazetteer,
+    publisher_key,
+    resolve_mentions,
+)
+from storyline.places.home import MIN_NAMES
+from storyline.store import open_store
+
+# A small-town Tennessee paper, in our own words: towns of Henry County and around it.
+LOCAL_ARTICLES = [
+    "The Paris city council met on Monday. Puryear and Springville residents asked about roads.",
+    "Henry County schools closed early. Buses from Cottage Grove and Puryear ran late.",
+    "A fire in Paris destroyed a barn. Crews came from Buchanan and Springville.",
+    "Murray and Dresden teams played in Paris on Friday night before a big crowd.",
+    "Big Sandy and Camden officials joined Henry County leaders at the Paris courthouse.",
+    "The Tennessee River rose near Big Sandy, and Paris Landing State Park closed a ramp.",
+]
+WORLD_ARTICLES = [
+    "Talks in Geneva stalled as envoys from Moscow, Kyiv and Ankara left early.",
+    "Floods hit Dhaka and Karachi while Jakarta and Manila braced for a storm.",
+    "Markets in Tokyo, Frankfurt and London fell; Sao Paulo and Lagos were calm.",
+    "Protests spread from Nairobi to Kampala, Cairo and Tunis over bread prices.",
+]
+
+
+def _votes(texts: list[str]) -> PlaceVotes:
+    gazetteer = load_gazetteer()
+    votes = PlaceVotes()
+    for text in texts:
+        votes.add_text(text, gazetteer)
+    return votes
+
+
+def test_a_local_papers_home_is_its_state() -> None:
+    home = _votes(LOCAL_ARTICLES).profile()
+    assert home is not None
+    assert max(home.admin1, key=home.admin1.get) == "US.TN"
+
+
+def test_a_world_outlet_has_no_home_area() -> None:
+    home = _votes(WORLD_ARTICLES * 2).profile()
+    assert home is None or not home.admin1
+
+
+def test_too_few_names_make_no_home() -> None:
+    assert _votes(LOCAL_ARTICLES[:1]).profile() is None
+
+
+def test_the_home_steers_an_ambiguous_name() -> None:
+    text = "Paris police closed the square on Saturday."
+    span = [(0, 5)]
+    (alone,) = resolve_mentions(text, span)
+    (at_home,) = resolve_mentions(text, span, home=_votes(LOCAL_ARTICLES).profile())
+    assert alone is not None and alone.country_code == "FR"
+    assert at_home is not None and at_home.admin1 == "Tennessee"
+
+
+def test_votes_survive_a_round_trip_and_add_up() -> None:
+    votes = _votes(LOCAL_ARTICLES)
+    again = PlaceVotes.from_json(votes.to_json())
+    assert again.names == votes.names
+    again.merge(votes)
+    assert again.names == 2 * votes.names
+    assert again.admin1["US.TN"] == 2 * votes.to_json()["admin1"]["US.TN"]
+
+
+def test_publisher_key_is_the_host_else_the_name() -> None:
+    assert publisher_key("https://www.parispi.example/news/1", "Post") == "parispi.example"
+    assert publisher_key(None, " The Gazette ") == "the gazette"
+    assert publisher_key(None, None) is None
+
+
+def test_a_run_keeps_publisher_votes_and_never_counts_an_article_twice(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = [
+        {
+            "text": f"{text} " * 3,
+            "url": f"https://paris-news.example/{index}",
+            "title": f"No {index}",
+        }
+        for index, text in enumerate(LOCAL_ARTICLES)
+    ]
+    (corpus / "local.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    options = RunOptions(
+        inputs=[corpus], out=tmp_path / "out", db=str(tmp_path / "s.db"), quiet=True, workers=1
+    )
+
+    def names() -> int:
+        store = open_store(str(tmp_path / "s.db"))
+        saved = json.loads(store.get_state(HOME_STATE_KEY) or b"{}")
+        return saved["paris-news.example"]["names"]
+
+    run_pipeline(options)
+    first = names()
+    assert first >= MIN_NAMES
+    run_pipeline(options)  # nothing new: nothing is counted again
+    assert names() == first
