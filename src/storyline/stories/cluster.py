@@ -6,8 +6,11 @@ time window around the article's date, so the cost per article stays flat as the
 The score blends hashed TF-IDF cosine, embedding cosine and shared names, then decays with the
 gap in days: the same topic months apart is another story. Shared specifics (a year, a toll, a
 magnitude) raise the score and only-different ones lower it, since two happenings of the same
-kind read alike but differ in their details. The whole state saves to bytes so
-tomorrow's run continues today's stories.
+kind read alike but differ in their details. A story of one article asks a little more of a
+joiner (one noisy pair decides, and a wrong early pair seeds a story that draws in both
+happenings); in return a lone article that stayed apart folds in later, at the join threshold,
+once its story has grown and matches it. The whole state saves to bytes so tomorrow's run
+continues today's stories.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ class ClusterConfig:
     year_conflict: float = 0.1
     number_agree: float = 0.05
     number_conflict: float = 0.05
+    # A story of one article is matched on one noisy pair: joining it asks for a bit more,
+    # since a wrong early pairing seeds a story that then draws in both happenings.
+    singleton_margin: float = 0.05
+    late_join_size: int = 1  # stories this small fold into another at the join threshold
 
 
 @dataclass(slots=True)
@@ -140,8 +147,12 @@ class StoryClusterer:
             story = self._stories[self.resolve(forced)]
         else:
             scores = self._score_candidates(ids, weights, features)
-            best = max(scores.items(), key=lambda item: item[1], default=None)
-            if best is not None and best[1] >= self.config.join_threshold:
+            best = max(
+                ((sid, score - self._join_bar(sid)) for sid, score in scores.items()),
+                key=lambda item: item[1],
+                default=None,
+            )
+            if best is not None and best[1] >= 0:
                 story = self._stories[best[0]]
             else:
                 story = _Story(id=stable_id("story", article_id))
@@ -152,6 +163,20 @@ class StoryClusterer:
         self._index(story, ids, weights, features.names)
         story = self._merge_neighbours(story, scores)
         return story.id
+
+    def _join_bar(self, story_id: str) -> float:
+        """The score an article needs to join this story."""
+        bar = self.config.join_threshold
+        if self._stories[story_id].size == 1:
+            bar += self.config.singleton_margin
+        return bar
+
+    def _merge_bar(self, first: _Story, second: _Story) -> float:
+        """Two stories need the merge threshold; a lone article folding in is a late join."""
+        small, large = sorted((first, second), key=lambda story: story.size)
+        if small.size > self.config.late_join_size:
+            return self.config.merge_threshold
+        return self._join_bar(large.id)
 
     def resolve(self, story_id: str) -> str:
         """The live id of a story that may have been merged into another."""
@@ -344,7 +369,7 @@ class StoryClusterer:
                 other.embedding(), other.first, other.last, story, other.specifics,
                 other.slot_articles,
             )  # fmt: skip
-            if similarity >= self.config.merge_threshold:
+            if similarity >= self._merge_bar(story, other):
                 story = self._merge(story, other)
         return story
 
