@@ -61,3 +61,29 @@ def test_specifics_survive_save_and_load() -> None:
     assert story.specifics == Counter({"y:2009": 2, "n:45": 2, "n:6.1": 1})
     restored.add("late", quake(range(5, 15), {"y:2013", "n:212"}))
     assert restored.story_of("late") == restored.story_of("second")
+
+
+def test_months_are_specifics_but_not_the_publication_month_nor_the_verb() -> None:
+    text = "Rescuers may stay until Dec. 3; the flood of March hit the valley on Nov. 28."
+    assert {"m:3", "m:11", "m:12"} <= text_specifics(text)
+    published_in_november = text_specifics(text, date(2016, 11, 29))
+    assert "m:11" not in published_in_november and "m:3" in published_in_november
+    assert not any(item.startswith("m:") for item in text_specifics("They may go in May."))
+
+
+def test_naming_only_other_months_counts_against_a_match() -> None:
+    def month_stream(config: ClusterConfig) -> StoryClusterer:
+        clusterer = StoryClusterer(config)
+        for i in range(20):
+            background = range(1000 + 10 * i, 1010 + 10 * i)
+            clusterer.add(f"bg{i}", StoryFeatures(np.array(background, np.int32), np.ones(10)))
+        clusterer.add("spring", quake(range(1, 11), {"m:3"}))
+        clusterer.add("autumn", quake(range(4, 14), {"m:10"}))
+        return clusterer
+
+    plain = ClusterConfig(join_threshold=0.5, singleton_margin=0.0, month_conflict=0.0)
+    blind = month_stream(plain)
+    assert blind.story_of("autumn") == blind.story_of("spring")
+    wary = ClusterConfig(join_threshold=0.5, singleton_margin=0.0, month_conflict=0.3)
+    clusterer = month_stream(wary)
+    assert clusterer.story_of("autumn") != clusterer.story_of("spring")

@@ -26,7 +26,13 @@ from datetime import date
 import numpy as np
 
 from storyline.model import stable_id
-from storyline.stories.features import HASH_FEATURES, NUMBER_SLOT, YEAR_SLOT, StoryFeatures
+from storyline.stories.features import (
+    HASH_FEATURES,
+    MONTH_SLOT,
+    NUMBER_SLOT,
+    YEAR_SLOT,
+    StoryFeatures,
+)
 
 STATE_VERSION = 1
 
@@ -51,6 +57,10 @@ class ClusterConfig:
     year_conflict: float = 0.1
     number_agree: float = 0.05
     number_conflict: float = 0.05
+    # Months: naming only other months hints at another happening of the kind; a shared
+    # month is common by chance among reports of one season, so it earns nothing.
+    month_agree: float = 0.0
+    month_conflict: float = 0.05
     # A story of one article is matched on one noisy pair: joining it asks for a bit more,
     # since a wrong early pairing seeds a story that then draws in both happenings.
     singleton_margin: float = 0.05
@@ -279,6 +289,7 @@ class StoryClusterer:
             for slot, agree, conflict in (
                 (YEAR_SLOT, config.year_agree, config.year_conflict),
                 (NUMBER_SLOT, config.number_agree, config.number_conflict),
+                (MONTH_SLOT, config.month_agree, config.month_conflict),
             ):
                 support = _slot_support(specifics, slots, story, slot)
                 if support is None:

@@ -27,6 +27,16 @@ _YEAR_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]*\d)")
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w,]*\d)")
 YEAR_SLOT = "y"
 NUMBER_SLOT = "n"
+MONTH_SLOT = "m"
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# A month name, or its short form before a day ("Nov. 28"); "May" only before a day.
+_MONTH_RE = re.compile(
+    r"\b(?:(January|February|March|April|June|July|August|September|October|November|December)"
+    r"|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}\b))"
+)
 
 
 @dataclass(slots=True)
@@ -77,12 +87,17 @@ def text_names(text: str) -> frozenset[str]:
 
 
 def text_specifics(text: str, day: date | None = None) -> frozenset[str]:
-    """Years and other figures the text names: two quakes differ in year, toll, magnitude.
+    """Years, months and other figures the text names: two quakes differ in year, toll, month.
 
-    The publication year is left out: every report of that year names it, so it tells nothing.
+    The publication year and month are left out: every report of then names them, so they tell
+    nothing.
     """
     years = set(_YEAR_RE.findall(text))
     found = {f"{YEAR_SLOT}:{year}" for year in years if day is None or int(year) != day.year}
+    for match in _MONTH_RE.finditer(text):
+        month = 1 + [m[:3] for m in _MONTHS].index((match[1] or match[2])[:3].lower())
+        if day is None or month != day.month:
+            found.add(f"{MONTH_SLOT}:{month}")
     for match in _NUMBER_RE.finditer(text):
         figure = match.group(0).replace(",", "")
         if figure not in years:
