@@ -354,31 +354,89 @@ def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str],
     return countries, admin1
 
 
-def _score(
+# The terms of a candidate's score, by name. ``HAND_WEIGHTS`` are the weights chosen by hand
+# while reading LGL and TR-News errors; a score is the weighted sum of the features, so the
+# same terms can also be weighed by a ranker learned elsewhere (``storyline.places.ranker``).
+_QUALITY_NAMES = {
+    PLAIN_PRIMARY: "plain_primary",
+    PLAIN_ALTERNATE: "plain_alternate",
+    LOOSE_PRIMARY: "loose_primary",
+    LOOSE_ALTERNATE: "loose_alternate",
+    SKELETON: "skeleton",
+    FUZZY: "fuzzy",
+    DEMONYM: "demonym",
+    IMPLIED_COUNTY: "implied_county",
+    EMBEDDED: "embedded",
+}
+_OTHER_FEATURE_PRIOR = 2.0
+HAND_WEIGHTS: dict[str, float] = {
+    **{f"match_{name}": -_QUALITY_PENALTY[q] for q, name in _QUALITY_NAMES.items()},
+    "alternate_name_of_village": -2.0,  # a village's old or foreign name is rarely meant
+    "qualifier_is_area": 3.0,  # "Georgia" in "Atlanta, Georgia"
+    "log_population": 0.55,
+    "abbreviation_as_town": -3.0,  # "EU", "SA", "BC" are abbreviations, not Eu or Sa
+    **{f"kind_{kind}": prior for kind, prior in _FEATURE_PRIOR.items()},
+    "kind_other": _OTHER_FEATURE_PRIOR,
+    "minor_country_area": -(_FEATURE_PRIOR["admin1"] - _FEATURE_PRIOR["admin2"]),
+    "capital": CAPITAL_PRIOR,
+    "area_with_same_named_city": -4.5,
+    "division_word_area": 4.0,
+    "division_word_not_area": -1.0,
+    "division_word_municipality": -3.0,
+    "qualifier_admin1_match": 8.0,
+    "qualifier_country_match": 6.0,
+    "qualifier_mismatch": -3.0,
+    "context_country": 2.5,
+    "context_country_share": 2.0,
+    "context_neighbour": 1.0,
+    "context_admin1": 1.0,
+    "context_admin1_share": 2.0,
+    "context_admin2": 1.0,
+    "context_admin2_share": 2.0,
+    "near_100km": 1.5,
+    "near_300km": 0.8,
+    # Terms the hand weights leave out; a learned ranker may use them.
+    "most_populous": 0.0,
+    "log_candidates": 0.0,
+    "majority_country": 0.0,
+    "no_context": 0.0,
+    "log_population_no_context": 0.0,
+}
+FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
+_POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "mountain"})
+
+
+def candidate_features(
     candidate: _Candidate, mention: _Mention, context: _Context, siblings: Sequence[_Candidate]
-) -> float:
+) -> dict[str, float]:
+    """The named terms of one candidate's score; absent names are zero.
+
+    Kept in the order the hand-written score added them, so the weighted sum is unchanged.
+    """
     entry = candidate.entry
-    score = -_QUALITY_PENALTY[candidate.quality]
+    features: dict[str, float] = {f"match_{_QUALITY_NAMES[candidate.quality]}": 1.0}
     if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
-        score -= 2.0  # a village's old or foreign name is rarely what an article means
+        features["alternate_name_of_village"] = 1.0
     if mention.is_qualifier and entry.feature in ("admin1", "country"):
-        score += 3.0
+        features["qualifier_is_area"] = 1.0
     population = entry.population
     if entry.curated and not population and entry.feature not in ("admin1", "admin2"):
         population = CURATED_POPULATION
-    score += 0.55 * math.log10(population + 10)
+    log_population = math.log10(population + 10)
+    features["log_population"] = log_population
     if (
         mention.text.isupper()
         and len(mention.text.strip(".")) <= 4
         and not entry.curated
         and not entry.name.isupper()
     ):
-        score -= 3.0  # "EU", "SA", "BC" are abbreviations, not the towns Eu or Sa
-    score += _FEATURE_PRIOR.get(entry.feature, 2.0)
+        features["abbreviation_as_town"] = 1.0
+    kind = entry.feature if entry.feature in _FEATURE_PRIOR else "other"
+    features[f"kind_{kind}"] = 1.0
     if entry.feature == "admin1" and not entry.curated:
-        score -= _FEATURE_PRIOR["admin1"] - _FEATURE_PRIOR["admin2"]  # a minor country's area
+        features["minor_country_area"] = 1.0
     if entry.capital:
-        score += CAPITAL_PRIOR
+        features["capital"] = 1.0
     # A bare name shared by an area and a city inside it ("Homs", "Idlib") means the city,
     # unless a division word asks for the area.
     if entry.feature in ("admin1", "admin2") and not mention.wants_division:
@@ -398,53 +456,85 @@ def _score(
             for s in siblings
         )
         if same_named_city:
-            score -= 4.5
+            features["area_with_same_named_city"] = 1.0
     if mention.wants_division:
-        score += 4.0 if entry.feature in ("admin1", "admin2", "region") else -1.0
+        if entry.feature in ("admin1", "admin2", "region"):
+            features["division_word_area"] = 1.0
+        else:
+            features["division_word_not_area"] = 1.0
         if entry.feature == "admin2" and not _COUNTY_WORDS & set(mention.text.lower().split()):
-            score -= 3.0  # "Chihuahua state" is the state, not the municipality of its capital
+            features["division_word_municipality"] = 1.0  # "Chihuahua state" is the state
     if mention.qualifier_admin1 or mention.qualifier_countries:
         if entry.admin1_code in mention.qualifier_admin1:
-            score += 8.0
+            features["qualifier_admin1_match"] = 1.0
         elif entry.country_code in mention.qualifier_countries and not mention.qualifier_admin1:
-            score += 6.0
+            features["qualifier_country_match"] = 1.0
         else:
-            score -= 3.0
+            features["qualifier_mismatch"] = 1.0
     total = sum(context.countries.values())
     if total and entry.country_code:
         share = context.countries.get(entry.country_code, 0) / total
         if share:
-            score += 2.5 + 2.0 * share
+            features["context_country"] = 1.0
+            features["context_country_share"] = share
         elif entry.feature != "country" and (
             _neighbours().get(entry.country_code, frozenset()) & set(context.countries)
         ):
-            score += 1.0
+            features["context_neighbour"] = 1.0
     if entry.admin1_code and context.admin1.get(entry.admin1_code):
-        best_area = max(context.admin1.values())
-        score += 1.0 + 2.0 * context.admin1[entry.admin1_code] / best_area
+        features["context_admin1"] = 1.0
+        features["context_admin1_share"] = context.admin1[entry.admin1_code] / max(
+            context.admin1.values()
+        )
     if entry.admin2_code and context.admin2.get(entry.admin2_code):
-        best_county = max(context.admin2.values())
-        score += 1.0 + 2.0 * context.admin2[entry.admin2_code] / best_county
-    if context.points and entry.feature in (
-        "city",
-        "admin2",
-        "airbase",
-        "base",
-        "crossing",
-        "mountain",
-    ):
+        features["context_admin2"] = 1.0
+        features["context_admin2_share"] = context.admin2[entry.admin2_code] / max(
+            context.admin2.values()
+        )
+    if context.points and entry.feature in _POINT_FEATURES:
         nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
         if nearest < 100:
-            score += 1.5
+            features["near_100km"] = 1.0
         elif nearest < 300:
-            score += 0.8
+            features["near_300km"] = 1.0
+    if population >= max(s.entry.population for s in siblings):
+        features["most_populous"] = 1.0
+    features["log_candidates"] = math.log(len(siblings))
+    if (
+        total
+        and entry.country_code
+        and entry.country_code == context.countries.most_common(1)[0][0]
+    ):
+        features["majority_country"] = 1.0
+    if not total:
+        features["no_context"] = 1.0
+        features["log_population_no_context"] = log_population
+    return features
+
+
+def _score(
+    candidate: _Candidate,
+    mention: _Mention,
+    context: _Context,
+    siblings: Sequence[_Candidate],
+    weights: dict[str, float] | None = None,
+) -> float:
+    """Weighted sum of the candidate's features (the hand weights unless others are given)."""
+    weights = HAND_WEIGHTS if weights is None else weights
+    score = 0.0
+    for name, value in candidate_features(candidate, mention, context, siblings).items():
+        score += weights.get(name, 0.0) * value
     return score
 
 
-def _best(mention: _Mention, context: _Context) -> tuple[_Candidate, float] | None:
+def _best(
+    mention: _Mention, context: _Context, weights: dict[str, float] | None = None
+) -> tuple[_Candidate, float] | None:
     if not mention.candidates:
         return None
-    scored = [(_score(c, mention, context, mention.candidates), c) for c in mention.candidates]
+    scored = [
+        (_score(c, mention, context, mention.candidates, weights), c) for c in mention.candidates
+    ]
     score, candidate = max(scored, key=lambda pair: (pair[0], -pair[1].quality))
     return candidate, score
 
@@ -537,14 +627,17 @@ def resolve_mentions(
     context_countries: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
     home: HomeProfile | None = None,
+    weights: dict[str, float] | None = None,
 ) -> list[ResolvedPlace | None]:
     """Resolve the given spans of one text jointly; None where nothing fits.
 
     ``home`` is where the publisher's places usually are (see ``storyline.places.home``).
+    ``weights`` weigh the candidates' features (``FEATURE_NAMES``); the default is the
+    package's ranker (``storyline.places.ranker``).
     """
     gazetteer = gazetteer or load_gazetteer()
     mentions = [make_mention(gazetteer, text, start, end) for start, end in spans]
-    return _resolve_jointly(gazetteer, text, mentions, context_countries, home)
+    return _resolve_jointly(gazetteer, text, mentions, context_countries, home, weights)
 
 
 def _resolve_jointly(
@@ -553,7 +646,14 @@ def _resolve_jointly(
     mentions: list[_Mention],
     context_countries: Iterable[str],
     home: HomeProfile | None = None,
+    weights: dict[str, float] | None = None,
+    record: list[list[tuple[_Candidate, dict[str, float]]]] | None = None,
 ) -> list[ResolvedPlace | None]:
+    """Two passes over the article's mentions; ``record`` collects pass-2 features (training)."""
+    if weights is None:
+        from storyline.places.ranker import default_weights
+
+        weights = default_weights()
     base = _Context()
     for iso in context_countries:
         base.countries[iso] += 3
@@ -566,7 +666,7 @@ def _resolve_jointly(
         base.countries[iso] += min(count, 3) * 0.5
 
     # Pass 1: resolve without document context; keep the confident picks as evidence.
-    first = [_best(m, base) for m in mentions]
+    first = [_best(m, base, weights) for m in mentions]
     context = _Context(Counter(base.countries), Counter(base.admin1), Counter(base.admin2))
     for mention, picked in zip(mentions, first, strict=True):
         if picked is None:
@@ -616,7 +716,14 @@ def _resolve_jointly(
     results: list[ResolvedPlace | None] = []
     picks: list[GazetteerEntry | None] = []
     for mention in mentions:
-        picked = _best(mention, context)
+        if record is not None:
+            record.append(
+                [
+                    (c, candidate_features(c, mention, context, mention.candidates))
+                    for c in mention.candidates
+                ]
+            )
+        picked = _best(mention, context, weights)
         if picked is None:
             results.append(None)
             picks.append(None)
