@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Arabic definite article and its sun-letter assimilations, plus common transcriptions.
 ARTICLES = frozenset(
@@ -60,8 +61,13 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_key(name: str) -> str:
-    """Lower-case ASCII words: 'Jisr ash-Shughur' -> 'jisr ash shughur'."""
+    """Lower-case ASCII words: 'Jisr ash-Shughur' -> 'jisr ash shughur'.
+
+    Cached (like the word folds below): a text names the same places again and again, and the
+    geoparser folds every candidate span several ways.
+    """
     text = strip_diacritics(name.translate(_DROP)).lower()
     text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("ß", "ss")
     words = _NON_WORD.sub(" ", text).split()
@@ -73,9 +79,12 @@ def loose_words(name: str, *, plain: str | None = None) -> list[str]:
     if len(words) > 1:
         kept = [word for word in words if word not in ARTICLES]
         words = kept or words
-    return [
-        _FINAL_AH.sub("a", _DOUBLED.sub(r"\1", _GLUED_ARTICLE.sub(r"\1", word))) for word in words
-    ]
+    return [_loose_word(word) for word in words]
+
+
+@lru_cache(maxsize=1 << 16)
+def _loose_word(word: str) -> str:
+    return _FINAL_AH.sub("a", _DOUBLED.sub(r"\1", _GLUED_ARTICLE.sub(r"\1", word)))
 
 
 def loose_key(name: str, *, plain: str | None = None) -> str:
@@ -85,11 +94,13 @@ def loose_key(name: str, *, plain: str | None = None) -> str:
 
 def skeleton_key(name: str, *, plain: str | None = None) -> str:
     """Consonant skeleton: 'Maaret al-Numan' and "Ma'arrat an-Nu'man" -> 'mrt nmn'."""
-    out = []
-    for word in loose_words(name, plain=plain):
-        word = word.translate(_LETTER_CLASSES)
-        out.append(_DOUBLED.sub(r"\1", word[0] + _SKELETON_DROP.sub("", word[1:])))
-    return " ".join(out)
+    return " ".join(_skeleton_word(word) for word in loose_words(name, plain=plain))
+
+
+@lru_cache(maxsize=1 << 16)
+def _skeleton_word(word: str) -> str:
+    word = word.translate(_LETTER_CLASSES)
+    return _DOUBLED.sub(r"\1", word[0] + _SKELETON_DROP.sub("", word[1:]))
 
 
 def is_latin_name(name: str) -> bool:

@@ -141,7 +141,7 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
                 continue
             if surface.isupper() and len(surface) <= 4 and not _curated(gazetteer, surface):
                 continue  # CNN, SAT, KLM: acronyms that happen to be some place's code
-            is_proper = all(proper.get(i, False) for i in range(start, end))
+            is_proper = all(proper[i] or not text[i].isalnum() for i in range(start, end))
             if start in sentence_starts or not is_proper:
                 needed = PROMINENT_POPULATION  # a capitalised common word, most likely
             elif (start, end) in people:
@@ -239,16 +239,12 @@ def _is_qualifier_abbreviation(gazetteer: Gazetteer, text: str, span: _Span) -> 
     return after_comma and (full.endswith(".") or (surface.isupper() and len(surface) <= 3))
 
 
-def _proper_noun_chars(doc: Doc) -> dict[int, bool]:
-    """Character offset -> whether its token is tagged a proper noun."""
-    flags: dict[int, bool] = {}
+def _proper_noun_chars(doc: Doc) -> bytearray:
+    """Per character offset, 1 where its token is tagged a proper noun."""
+    flags = bytearray(len(doc.text))
     for token in doc:
-        is_proper = token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS")
-        for i in range(token.idx, token.idx + len(token.text)):
-            flags[i] = is_proper
-    for i, ch in enumerate(doc.text):
-        if not ch.isalnum():
-            flags[i] = True
+        if token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
+            flags[token.idx : token.idx + len(token.text)] = b"\x01" * len(token.text)
     return flags
 
 
