@@ -354,9 +354,9 @@ def read_qualifier(gazetteer: Gazetteer, text: str, end: int) -> tuple[set[str],
     return countries, admin1
 
 
-# The terms of a candidate's score, by name. ``HAND_WEIGHTS`` are the weights chosen by hand
-# while reading LGL and TR-News errors; a score is the weighted sum of the features, so the
-# same terms can also be weighed by a ranker learned elsewhere (``storyline.places.ranker``).
+# The terms of a candidate's score, by name. ``HAND_WEIGHTS`` were chosen by hand while reading
+# LGL and TR-News errors. A score is the weighted sum of the features, so other weights (a ranker
+# learned elsewhere) can be tried on the same terms; see docs/places.md for what that gave.
 _QUALITY_NAMES = {
     PLAIN_PRIMARY: "plain_primary",
     PLAIN_ALTERNATE: "plain_alternate",
@@ -397,10 +397,8 @@ HAND_WEIGHTS: dict[str, float] = {
     "near_300km": 0.8,
     # Terms the hand weights leave out; a learned ranker may use them.
     "most_populous": 0.0,
-    "log_candidates": 0.0,
     "majority_country": 0.0,
-    "no_context": 0.0,
-    "log_population_no_context": 0.0,
+    "log_population_no_context": 0.0,  # size alone decides when nothing else is known
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
 _POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "mountain"})
@@ -499,7 +497,6 @@ def candidate_features(
             features["near_300km"] = 1.0
     if population >= max(s.entry.population for s in siblings):
         features["most_populous"] = 1.0
-    features["log_candidates"] = math.log(len(siblings))
     if (
         total
         and entry.country_code
@@ -507,7 +504,6 @@ def candidate_features(
     ):
         features["majority_country"] = 1.0
     if not total:
-        features["no_context"] = 1.0
         features["log_population_no_context"] = log_population
     return features
 
@@ -632,8 +628,7 @@ def resolve_mentions(
     """Resolve the given spans of one text jointly; None where nothing fits.
 
     ``home`` is where the publisher's places usually are (see ``storyline.places.home``).
-    ``weights`` weigh the candidates' features (``FEATURE_NAMES``); the default is the
-    package's ranker (``storyline.places.ranker``).
+    ``weights`` weigh the candidates' features (``FEATURE_NAMES``); default ``HAND_WEIGHTS``.
     """
     gazetteer = gazetteer or load_gazetteer()
     mentions = [make_mention(gazetteer, text, start, end) for start, end in spans]
@@ -647,13 +642,7 @@ def _resolve_jointly(
     context_countries: Iterable[str],
     home: HomeProfile | None = None,
     weights: dict[str, float] | None = None,
-    record: list[list[tuple[_Candidate, dict[str, float]]]] | None = None,
 ) -> list[ResolvedPlace | None]:
-    """Two passes over the article's mentions; ``record`` collects pass-2 features (training)."""
-    if weights is None:
-        from storyline.places.ranker import default_weights
-
-        weights = default_weights()
     base = _Context()
     for iso in context_countries:
         base.countries[iso] += 3
@@ -716,13 +705,6 @@ def _resolve_jointly(
     results: list[ResolvedPlace | None] = []
     picks: list[GazetteerEntry | None] = []
     for mention in mentions:
-        if record is not None:
-            record.append(
-                [
-                    (c, candidate_features(c, mention, context, mention.candidates))
-                    for c in mention.candidates
-                ]
-            )
         picked = _best(mention, context, weights)
         if picked is None:
             results.append(None)
