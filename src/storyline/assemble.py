@@ -73,6 +73,7 @@ def assemble_stories(
     for article, feature in zip(ordered, features, strict=True):
         touched.add(clusterer.add(article.id, feature))
         result.articles_clustered += 1
+    clusterer.settle()
     live = clusterer.stories()
     retired = set(clusterer.merged())
     touched = {clusterer.resolve(story_id) for story_id in touched}

@@ -4,7 +4,8 @@ Usage::
 
     clusterer = StoryClusterer.load(saved) if saved else StoryClusterer()
     for article, features in zip(articles, build_features(articles, names=..., embed=...)):
-        article.story_id = clusterer.add(article.id, features)
+        clusterer.add(article.id, features)
+    clusterer.settle()  # lone articles of the batch get a second look
     saved = clusterer.state()
     apply_peer_dates(story_articles)
     story = build_story(story_id, story_articles, events, claims, contradictions)

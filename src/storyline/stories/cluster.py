@@ -20,6 +20,7 @@ import io
 import json
 import math
 from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -35,6 +36,8 @@ from storyline.stories.features import (
 )
 
 STATE_VERSION = 1
+SETTLE_NEIGHBOURS = 8  # embedding neighbours a lone article is compared with when settling
+SETTLE_PASSES = 3
 
 
 @dataclass(slots=True)
@@ -65,6 +68,10 @@ class ClusterConfig:
     # since a wrong early pairing seeds a story that then draws in both happenings.
     singleton_margin: float = 0.05
     late_join_size: int = 1  # stories this small fold into another at the join threshold
+    # After a batch, a lone article of it folds into its closest story at this score (None:
+    # never). Low values suit closed collections where every report has peers (ECB+); streams
+    # full of one-off reports want it high or off (Clust-McMs): the evals tune it on dev.
+    settle_threshold: float | None = 0.5
 
 
 @dataclass(slots=True)
@@ -137,6 +144,7 @@ class StoryClusterer:
         self._group_story: dict[str, str] = {}
         self._article_story: dict[str, str] = {}
         self._postings: dict[str, deque[str]] = {}
+        self._fresh: list[str] = []  # stories begun since the last settle()
 
     # ------------------------------------------------------------------ public API
 
@@ -167,12 +175,101 @@ class StoryClusterer:
             else:
                 story = _Story(id=stable_id("story", article_id))
                 self._stories[story.id] = story
+                self._fresh.append(story.id)
         self._absorb(story, article_id, ids, weights, features)
         if features.group:
             self._group_story.setdefault(features.group, story.id)
         self._index(story, ids, weights, features.names)
         story = self._merge_neighbours(story, scores)
         return story.id
+
+    def settle(self) -> int:
+        """Give each lone article of this batch a second look; return how many folded in.
+
+        While streaming, an article sees only the stories formed before it; once the batch is
+        in, its peers that came later may have formed the story it belongs to. Candidates come
+        from the index, so the cost stays per article, not per stored story.
+        """
+        threshold = self.config.settle_threshold
+        fresh, self._fresh = self._fresh, []
+        if threshold is None:
+            return 0
+        folded = 0
+        # Folding one lone article can make its story the match for another: a few passes.
+        # The first joins only real stories, so two strays do not pair off before their story
+        # has had its chance.
+        for rounds in range(SETTLE_PASSES):
+            lone_ids = [
+                sid for sid in fresh if sid in self._stories and self._stories[sid].size == 1
+            ]
+            nearest = self._nearest_by_embedding(lone_ids, SETTLE_NEIGHBOURS)
+            folded_now = 0
+            for story_id in lone_ids:
+                lone = self._stories.get(story_id)
+                if lone is None or lone.size != 1:
+                    continue
+                best = self._closest_story(
+                    lone, nearest.get(story_id, ()), threshold, min_size=2 if rounds == 0 else 1
+                )
+                if best is not None:
+                    self._merge(best, lone)
+                    folded_now += 1
+            folded += folded_now
+            if not folded_now:
+                break
+        return folded
+
+    def _closest_story(
+        self, lone: _Story, neighbours: Iterable[str], threshold: float, min_size: int = 1
+    ) -> _Story | None:
+        """The best story at or above ``threshold`` among index and embedding neighbours."""
+        candidates: Counter[str] = Counter()
+        for key in self._keys(lone.term_ids, lone.term_weights, frozenset(lone.names)):
+            for other_id in self._postings.get(key, ()):
+                candidates[self.resolve(other_id)] += 1
+        ranked = [sid for sid, _ in candidates.most_common(self.config.max_candidates)]
+        ranked += [self.resolve(sid) for sid in neighbours]
+        best, best_score = None, threshold
+        for other_id in dict.fromkeys(ranked):
+            other = self._stories.get(other_id)
+            if other is None or other is lone or other.size < min_size:
+                continue
+            score = self._story_similarity(lone, other)
+            if score >= best_score:
+                best, best_score = other, score
+        return best
+
+    def _nearest_by_embedding(self, story_ids: list[str], k: int) -> dict[str, list[str]]:
+        """The ``k`` stories whose mean embedding is closest to each given story's.
+
+        The index keys on a lone article's rarest words, which its story's later articles may
+        not share; meaning-level neighbours catch those. One matrix product per batch.
+        """
+        queries = [sid for sid in story_ids if self._stories[sid].embedding_sum is not None]
+        others = [s for s in self._stories.values() if s.embedding_sum is not None]
+        if not queries or len(others) < 2:
+            return {}
+        matrix = np.stack([s.embedding_sum for s in others]).astype(np.float32)
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+        index = {s.id: i for i, s in enumerate(others)}
+        found: dict[str, list[str]] = {}
+        for start in range(0, len(queries), 512):
+            batch = queries[start : start + 512]
+            similarity = matrix[[index[sid] for sid in batch]] @ matrix.T
+            for row, sid in zip(similarity, batch, strict=True):
+                row[index[sid]] = -np.inf
+                top = np.argpartition(-row, min(k, row.size - 1))[:k]
+                found[sid] = [others[i].id for i in top[np.argsort(-row[top])]]
+        return found
+
+    def _story_similarity(self, story: _Story, other: _Story) -> float:
+        """How well ``story``, taken as one document, matches ``other``."""
+        norm = max(float(np.linalg.norm(story.term_weights)), 1e-9)
+        return self._similarity(
+            story.term_ids, story.term_weights / norm, story.names,
+            max(story.named_articles, 1), story.embedding(), story.first, story.last, other,
+            story.specifics, story.slot_articles,
+        )  # fmt: skip
 
     def _join_bar(self, story_id: str) -> float:
         """The score an article needs to join this story."""
@@ -228,7 +325,7 @@ class StoryClusterer:
     def _keys(self, ids: np.ndarray, weights: np.ndarray, names: frozenset[str]) -> list[str]:
         top = ids[np.argsort(-weights)[: self.config.index_terms]] if ids.size else []
         keys = [f"t{int(term)}" for term in top]
-        keys += [f"n{name}" for name in sorted(names, key=len, reverse=True)]
+        keys += [f"n{name}" for name in sorted(names, key=lambda name: (-len(name), name))]
         return keys[: self.config.index_terms + self.config.index_names]
 
     def _score_candidates(
@@ -374,12 +471,7 @@ class StoryClusterer:
             if score < floor or other_id == story.id or other_id not in self._stories:
                 continue
             other = self._stories[other_id]
-            similarity = self._similarity(
-                other.term_ids, other.term_weights / max(float(np.linalg.norm(
-                    other.term_weights)), 1e-9), other.names, max(other.named_articles, 1),
-                other.embedding(), other.first, other.last, story, other.specifics,
-                other.slot_articles,
-            )  # fmt: skip
+            similarity = self._story_similarity(other, story)
             if similarity >= self._merge_bar(story, other):
                 story = self._merge(story, other)
         return story
@@ -420,6 +512,7 @@ class StoryClusterer:
             "alias": self._alias,
             "group_story": self._group_story,
             "article_story": self._article_story,
+            "fresh": self._fresh,
             "stories": [
                 {
                     "id": s.id,
@@ -467,6 +560,7 @@ class StoryClusterer:
         clusterer._alias = dict(meta["alias"])
         clusterer._group_story = dict(meta["group_story"])
         clusterer._article_story = dict(meta["article_story"])
+        clusterer._fresh = list(meta.get("fresh", []))
         offsets = np.concatenate([[0], np.cumsum(arrays["term_lengths"])])
         embeddings = iter(arrays["embeddings"])
         for i, record in enumerate(meta["stories"]):
