@@ -41,7 +41,11 @@ def _format_value(value: Any) -> str:
 
 
 def print_report(report: EvalReport, console: Console | None = None) -> None:
-    console = console or Console()
+    if console is None:
+        # Piped to a file or a log, a table cut to 80 columns loses its figures: go wide.
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)
     table = Table(title=f"storyline eval {report.task}")
     for column in report.columns:
         table.add_column(column)
