@@ -78,3 +78,13 @@ def test_a_saved_state_remembers_which_articles_still_need_settling() -> None:
     restored = StoryClusterer.load(clusterer.state())
     assert restored.settle() == 1
     assert restored.story_of("stray") == restored.story_of("first")
+
+
+def test_two_lone_articles_of_one_happening_pair_up_when_no_story_fits() -> None:
+    clusterer = StoryClusterer(replace(CONFIG, settle_threshold=0.3))
+    for i in range(20):
+        clusterer.add(f"bg{i}", bag(range(1000 + 10 * i, 1010 + 10 * i)))
+    clusterer.add("first", bag(HARBOUR))
+    clusterer.add("stray", bag(STRAY))
+    assert clusterer.settle() == 1
+    assert clusterer.story_of("stray") == clusterer.story_of("first")
