@@ -104,9 +104,10 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
     """Candidate toponym spans from NER and from the gazetteer, longest first, no overlaps."""
     text = doc.text
     proper = _proper_noun_chars(doc)
-    other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    entities = doc.ents  # spaCy rebuilds this tuple on every access
+    other_entities = [(e.start_char, e.end_char) for e in entities if e.label_ not in PLACE_LABELS]
     candidates: list[_Span] = []
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ in PLACE_LABELS:
             start, end = _trim(text, ent.start_char, ent.end_char)
             if (
@@ -115,9 +116,9 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
                 and not gazetteer.demonyms.get(plain_key(text[start:end]))
             ):
                 candidates.append(_Span(start, end, "ner"))
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = [(e.start_char, e.end_char) for e in entities if e.label_ == "PERSON"]
     person_words = {
-        word for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for word in e.text.split()
+        word for e in entities if e.label_ == "PERSON" and len(e) > 1 for word in e.text.split()
     }
     sentence_starts = {sent.start_char for sent in doc.sents}
     for start, end in gazetteer_matches(text, gazetteer):
