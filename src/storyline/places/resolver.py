@@ -157,7 +157,7 @@ class HomeProfile:
 HOME_WEIGHT = 4.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class _Candidate:
     entry: GazetteerEntry
     quality: int
@@ -245,7 +245,24 @@ def _strip_minor_division(name: str) -> str:
 def lookup(
     gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool = False, allow_skeleton: bool = True
 ) -> list[_Candidate]:
-    """Every entry the name could denote, each with its best match quality."""
+    """Every entry the name could denote, each with its best match quality.
+
+    Cached: the span finder asks about every capitalised run of words, and news repeats its
+    place names, so most questions have been asked before.
+    """
+    return list(_cached_lookup(gazetteer, name, allow_fuzzy, allow_skeleton))
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_lookup(
+    gazetteer: Gazetteer, name: str, allow_fuzzy: bool, allow_skeleton: bool
+) -> tuple[_Candidate, ...]:
+    return tuple(_lookup(gazetteer, name, allow_fuzzy=allow_fuzzy, allow_skeleton=allow_skeleton))
+
+
+def _lookup(
+    gazetteer: Gazetteer, name: str, *, allow_fuzzy: bool, allow_skeleton: bool
+) -> list[_Candidate]:
     best: dict[int, _Candidate] = {}
 
     def add(pairs: Iterable[tuple[GazetteerEntry, bool]], primary: int, alternate: int) -> None:
@@ -404,13 +421,42 @@ FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
 _POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "mountain"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """What every candidate of one mention is compared against, worked out once per mention."""
+
+    total: float
+    majority: str | None
+    context_countries: frozenset[str]
+    best_admin1: float
+    best_admin2: float
+    largest_sibling: int
+
+
+def _summarise(context: _Context, siblings: Sequence[_Candidate]) -> _Summary:
+    return _Summary(
+        total=sum(context.countries.values()),
+        majority=context.countries.most_common(1)[0][0] if context.countries else None,
+        context_countries=frozenset(context.countries),
+        best_admin1=max(context.admin1.values(), default=0),
+        best_admin2=max(context.admin2.values(), default=0),
+        largest_sibling=max((s.entry.population for s in siblings), default=0),
+    )
+
+
 def candidate_features(
-    candidate: _Candidate, mention: _Mention, context: _Context, siblings: Sequence[_Candidate]
+    candidate: _Candidate,
+    mention: _Mention,
+    context: _Context,
+    siblings: Sequence[_Candidate],
+    summary: _Summary | None = None,
 ) -> dict[str, float]:
     """The named terms of one candidate's score; absent names are zero.
 
     Kept in the order the hand-written score added them, so the weighted sum is unchanged.
+    ``summary`` (from ``_summarise``) saves recomputing the per-mention parts per candidate.
     """
+    summary = summary or _summarise(context, siblings)
     entry = candidate.entry
     features: dict[str, float] = {f"match_{_QUALITY_NAMES[candidate.quality]}": 1.0}
     if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
@@ -469,39 +515,31 @@ def candidate_features(
             features["qualifier_country_match"] = 1.0
         else:
             features["qualifier_mismatch"] = 1.0
-    total = sum(context.countries.values())
+    total = summary.total
     if total and entry.country_code:
         share = context.countries.get(entry.country_code, 0) / total
         if share:
             features["context_country"] = 1.0
             features["context_country_share"] = share
         elif entry.feature != "country" and (
-            _neighbours().get(entry.country_code, frozenset()) & set(context.countries)
+            _neighbours().get(entry.country_code, frozenset()) & summary.context_countries
         ):
             features["context_neighbour"] = 1.0
     if entry.admin1_code and context.admin1.get(entry.admin1_code):
         features["context_admin1"] = 1.0
-        features["context_admin1_share"] = context.admin1[entry.admin1_code] / max(
-            context.admin1.values()
-        )
+        features["context_admin1_share"] = context.admin1[entry.admin1_code] / summary.best_admin1
     if entry.admin2_code and context.admin2.get(entry.admin2_code):
         features["context_admin2"] = 1.0
-        features["context_admin2_share"] = context.admin2[entry.admin2_code] / max(
-            context.admin2.values()
-        )
+        features["context_admin2_share"] = context.admin2[entry.admin2_code] / summary.best_admin2
     if context.points and entry.feature in _POINT_FEATURES:
         nearest = min(distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
         if nearest < 100:
             features["near_100km"] = 1.0
         elif nearest < 300:
             features["near_300km"] = 1.0
-    if population >= max(s.entry.population for s in siblings):
+    if population >= summary.largest_sibling:
         features["most_populous"] = 1.0
-    if (
-        total
-        and entry.country_code
-        and entry.country_code == context.countries.most_common(1)[0][0]
-    ):
+    if total and entry.country_code and entry.country_code == summary.majority:
         features["majority_country"] = 1.0
     if not total:
         features["log_population_no_context"] = log_population
@@ -514,11 +552,13 @@ def _score(
     context: _Context,
     siblings: Sequence[_Candidate],
     weights: dict[str, float] | None = None,
+    summary: _Summary | None = None,
 ) -> float:
     """Weighted sum of the candidate's features (the hand weights unless others are given)."""
     weights = HAND_WEIGHTS if weights is None else weights
     score = 0.0
-    for name, value in candidate_features(candidate, mention, context, siblings).items():
+    features = candidate_features(candidate, mention, context, siblings, summary)
+    for name, value in features.items():
         score += weights.get(name, 0.0) * value
     return score
 
@@ -528,8 +568,10 @@ def _best(
 ) -> tuple[_Candidate, float] | None:
     if not mention.candidates:
         return None
+    summary = _summarise(context, mention.candidates)
     scored = [
-        (_score(c, mention, context, mention.candidates, weights), c) for c in mention.candidates
+        (_score(c, mention, context, mention.candidates, weights, summary), c)
+        for c in mention.candidates
     ]
     score, candidate = max(scored, key=lambda pair: (pair[0], -pair[1].quality))
     return candidate, score
