@@ -20,6 +20,7 @@ versions and the supplement's hash.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import importlib.util
 import json
@@ -141,6 +142,25 @@ def _cache_path(supplement_digest: str) -> Path:
     return root / "storyline" / f"gazetteer-{tag}.pickle"
 
 
+def _load_without_gc(path: Path) -> object:
+    """Unpickle with the cycle collector paused, then move the result out of its reach.
+
+    The gazetteer is a quarter of a million entries and two million index lists. Collections
+    triggered while they are allocated made loading take 7.7 s instead of 2.5 s, and later
+    full collections would walk them again for nothing: they live as long as the process.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return loaded
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, from the pickle cache when it is current."""
@@ -148,8 +168,7 @@ def load_gazetteer() -> Gazetteer:
     path = _cache_path(hashlib.sha256(raw).hexdigest())
     if path.exists():
         try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
+            cached = _load_without_gc(path)
             if isinstance(cached, Gazetteer):
                 return cached
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
