@@ -412,10 +412,6 @@ HAND_WEIGHTS: dict[str, float] = {
     "context_admin2_share": 2.0,
     "near_100km": 1.5,
     "near_300km": 0.8,
-    # Terms the hand weights leave out; a learned ranker may use them.
-    "most_populous": 0.0,
-    "majority_country": 0.0,
-    "log_population_no_context": 0.0,  # size alone decides when nothing else is known
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
 _POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "mountain"})
@@ -423,24 +419,20 @@ _POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "m
 
 @dataclass(frozen=True, slots=True)
 class _Summary:
-    """What every candidate of one mention is compared against, worked out once per mention."""
+    """The document context's totals, worked out once per mention instead of per candidate."""
 
     total: float
-    majority: str | None
     context_countries: frozenset[str]
     best_admin1: float
     best_admin2: float
-    largest_sibling: int
 
 
-def _summarise(context: _Context, siblings: Sequence[_Candidate]) -> _Summary:
+def _summarise(context: _Context) -> _Summary:
     return _Summary(
         total=sum(context.countries.values()),
-        majority=context.countries.most_common(1)[0][0] if context.countries else None,
         context_countries=frozenset(context.countries),
         best_admin1=max(context.admin1.values(), default=0),
         best_admin2=max(context.admin2.values(), default=0),
-        largest_sibling=max((s.entry.population for s in siblings), default=0),
     )
 
 
@@ -456,7 +448,7 @@ def candidate_features(
     Kept in the order the hand-written score added them, so the weighted sum is unchanged.
     ``summary`` (from ``_summarise``) saves recomputing the per-mention parts per candidate.
     """
-    summary = summary or _summarise(context, siblings)
+    summary = summary or _summarise(context)
     entry = candidate.entry
     features: dict[str, float] = {f"match_{_QUALITY_NAMES[candidate.quality]}": 1.0}
     if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
@@ -537,12 +529,6 @@ def candidate_features(
             features["near_100km"] = 1.0
         elif nearest < 300:
             features["near_300km"] = 1.0
-    if population >= summary.largest_sibling:
-        features["most_populous"] = 1.0
-    if total and entry.country_code and entry.country_code == summary.majority:
-        features["majority_country"] = 1.0
-    if not total:
-        features["log_population_no_context"] = log_population
     return features
 
 
@@ -568,7 +554,7 @@ def _best(
 ) -> tuple[_Candidate, float] | None:
     if not mention.candidates:
         return None
-    summary = _summarise(context, mention.candidates)
+    summary = _summarise(context)
     scored = [
         (_score(c, mention, context, mention.candidates, weights, summary), c)
         for c in mention.candidates
