@@ -190,7 +190,7 @@ class StoryClusterer:
 
         While streaming, an article sees only the stories formed before it; once the batch is
         in, its peers that came later may have formed the story it belongs to. Candidates come
-        from the index, so the cost stays per article, not per stored story.
+        from the index and the nearest story embeddings, not from every stored story.
         """
         threshold = self.config.settle_threshold
         fresh, self._fresh = self._fresh, []
@@ -225,11 +225,7 @@ class StoryClusterer:
         self, lone: _Story, neighbours: Iterable[str], threshold: float, min_size: int = 1
     ) -> _Story | None:
         """The best story at or above ``threshold`` among index and embedding neighbours."""
-        candidates: Counter[str] = Counter()
-        for key in self._keys(lone.term_ids, lone.term_weights, frozenset(lone.names)):
-            for other_id in self._postings.get(key, ()):
-                candidates[self.resolve(other_id)] += 1
-        ranked = [sid for sid, _ in candidates.most_common(self.config.max_candidates)]
+        ranked = self._indexed_stories(lone.term_ids, lone.term_weights, frozenset(lone.names))
         ranked += [self.resolve(sid) for sid in neighbours]
         best, best_score = None, threshold
         for other_id in dict.fromkeys(ranked):
@@ -330,14 +326,20 @@ class StoryClusterer:
         keys += [f"n{name}" for name in sorted(names, key=lambda name: (-len(name), name))]
         return keys[: self.config.index_terms + self.config.index_names]
 
+    def _indexed_stories(
+        self, ids: np.ndarray, weights: np.ndarray, names: frozenset[str]
+    ) -> list[str]:
+        """Live stories sharing index keys with these terms and names, most keys first."""
+        hits: Counter[str] = Counter()
+        for key in self._keys(ids, weights, names):
+            for story_id in self._postings.get(key, ()):
+                hits[self.resolve(story_id)] += 1
+        return [sid for sid, _ in hits.most_common(self.config.max_candidates)]
+
     def _score_candidates(
         self, ids: np.ndarray, weights: np.ndarray, features: StoryFeatures
     ) -> dict[str, float]:
-        hits: Counter[str] = Counter()
-        for key in self._keys(ids, weights, features.names):
-            for story_id in self._postings.get(key, ()):
-                hits[self.resolve(story_id)] += 1
-        candidates = [sid for sid, _ in hits.most_common(self.config.max_candidates)]
+        candidates = self._indexed_stories(ids, weights, features.names)
         return {
             sid: self._similarity(ids, weights, features.names, 1, features.embedding,
                                   features.day, features.day, self._stories[sid],
