@@ -80,7 +80,11 @@ def analyse_article(article: Article, home: HomeProfile | None = None) -> Articl
         doc = load_nlp()(article.text)
         return analyse_parsed(article, doc, _alias_base(_settings.aliases_path), home)
     except Exception as exc:  # one odd article must not stop the run; it is reported
-        return ArticleAnalysis(article.id, problem=f"{type(exc).__name__}: {exc}")
+        return _failed(article, exc)
+
+
+def _failed(article: Article, exc: Exception) -> ArticleAnalysis:
+    return ArticleAnalysis(article.id, problem=f"{type(exc).__name__}: {exc}")
 
 
 def analyse_batch(
@@ -103,7 +107,7 @@ def analyse_batch(
         try:
             results.append(analyse_parsed(article, doc, kb, home))
         except Exception as exc:  # one odd article must not stop the run; it is reported
-            results.append(ArticleAnalysis(article.id, problem=f"{type(exc).__name__}: {exc}"))
+            results.append(_failed(article, exc))
     return results
 
 
