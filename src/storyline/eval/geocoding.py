@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import statistics
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,89 +88,82 @@ def _repair_offsets(text: str, toponym: GoldToponym) -> GoldToponym | None:
     return toponym
 
 
-def read_lgl_style(path: Path) -> list[GoldArticle]:
-    """LGL and TR-News share one XML layout with GeoNames gaztags."""
+def _read_articles(
+    path: Path,
+    toponym_tag: str,
+    read_publisher: Callable[[ET.Element], str | None],
+    read_toponym: Callable[[ET.Element], GoldToponym],
+) -> list[GoldArticle]:
+    """The layout all three corpora share: ``<article>``s with a text and tagged toponyms."""
     if not path.exists():
         raise MissingData(path)
     articles = []
     for article in ET.parse(path).getroot().iter("article"):
         text = article.findtext("text") or ""
-        publisher = publisher_key(article.findtext("url"), article.findtext("domain"))
         toponyms = []
-        for node in article.iter("toponym"):
-            gaztag = node.find("gaztag")
-            lat = lon = None
-            if gaztag is not None and gaztag.findtext("lat"):
-                lat, lon = float(gaztag.findtext("lat")), float(gaztag.findtext("lon"))
-            toponym = _repair_offsets(
-                text,
-                GoldToponym(
-                    int(node.findtext("start")),
-                    int(node.findtext("end")),
-                    node.findtext("phrase") or "",
-                    lat,
-                    lon,
-                ),
-            )
+        for node in article.iter(toponym_tag):
+            toponym = _repair_offsets(text, read_toponym(node))
             if toponym is not None:
                 toponyms.append(toponym)
-        articles.append(GoldArticle(text, toponyms, publisher))
+        articles.append(GoldArticle(text, toponyms, read_publisher(article)))
     return articles
+
+
+def read_lgl_style(path: Path) -> list[GoldArticle]:
+    """LGL and TR-News share one XML layout with GeoNames gaztags."""
+
+    def toponym(node: ET.Element) -> GoldToponym:
+        gaztag = node.find("gaztag")
+        lat = lon = None
+        if gaztag is not None and gaztag.findtext("lat"):
+            lat, lon = float(gaztag.findtext("lat")), float(gaztag.findtext("lon"))
+        return GoldToponym(
+            int(node.findtext("start")), int(node.findtext("end")),
+            node.findtext("phrase") or "", lat, lon,
+        )  # fmt: skip
+
+    return _read_articles(
+        path,
+        "toponym",
+        lambda article: publisher_key(article.findtext("url"), article.findtext("domain")),
+        toponym,
+    )
 
 
 def read_gwn(path: Path) -> list[GoldArticle]:
-    if not path.exists():
-        raise MissingData(path)
-    articles = []
-    for article in ET.parse(path).getroot().iter("article"):
-        text = article.findtext("text") or ""
-        publisher = publisher_key(article.findtext("link"), None)
-        toponyms = []
-        for node in article.iter("toponym"):
-            lat_text = node.findtext("latitude")
-            lat = float(lat_text) if lat_text else None
-            lon = float(node.findtext("longitude")) if lat_text else None
-            toponym = _repair_offsets(
-                text,
-                GoldToponym(
-                    int(node.findtext("start")),
-                    int(node.findtext("end")),
-                    node.findtext("extractedName") or "",
-                    lat,
-                    lon,
-                    counts_for_recognition=node.findtext("type") in GWN_RECOGNITION_TYPES,
-                ),
-            )
-            if toponym is not None:
-                toponyms.append(toponym)
-        articles.append(GoldArticle(text, toponyms, publisher))
-    return articles
+    def toponym(node: ET.Element) -> GoldToponym:
+        lat_text = node.findtext("latitude")
+        lat = float(lat_text) if lat_text else None
+        lon = float(node.findtext("longitude")) if lat_text else None
+        return GoldToponym(
+            int(node.findtext("start")),
+            int(node.findtext("end")),
+            node.findtext("extractedName") or "",
+            lat,
+            lon,
+            counts_for_recognition=node.findtext("type") in GWN_RECOGNITION_TYPES,
+        )
+
+    return _read_articles(
+        path, "toponym", lambda article: publisher_key(article.findtext("link"), None), toponym
+    )
 
 
 def read_geovirus(path: Path) -> list[GoldArticle]:
     """GeoVirus: WikiNews articles on outbreaks, every location with coordinates."""
-    if not path.exists():
-        raise MissingData(path)
-    articles = []
-    for article in ET.parse(path).getroot().iter("article"):
-        text = article.findtext("text") or ""
-        publisher = publisher_key(article.findtext("source"), None)
-        toponyms = []
-        for node in article.iter("location"):
-            toponym = _repair_offsets(
-                text,
-                GoldToponym(
-                    int(node.findtext("start") or 0),
-                    int(node.findtext("end") or 0),
-                    node.findtext("name") or "",
-                    float(node.findtext("lat") or 0.0),
-                    float(node.findtext("lon") or 0.0),
-                ),
-            )
-            if toponym is not None:
-                toponyms.append(toponym)
-        articles.append(GoldArticle(text, toponyms, publisher))
-    return articles
+
+    def toponym(node: ET.Element) -> GoldToponym:
+        return GoldToponym(
+            int(node.findtext("start") or 0),
+            int(node.findtext("end") or 0),
+            node.findtext("name") or "",
+            float(node.findtext("lat") or 0.0),
+            float(node.findtext("lon") or 0.0),
+        )
+
+    return _read_articles(
+        path, "location", lambda article: publisher_key(article.findtext("source"), None), toponym
+    )
 
 
 def publisher_homes(articles: list[GoldArticle]) -> dict[str, HomeProfile]:
@@ -229,6 +223,13 @@ def recognition_counts(articles: list[GoldArticle]) -> tuple[int, int, int, int]
     return overlap, exact, predicted_total, gold_total
 
 
+def _resolution_row(name: str, errors: list[float]) -> list[object]:
+    """A table row: name, count, share within ``ACCURACY_KM``, median error in km."""
+    accuracy = sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0
+    median = statistics.median(errors) if errors else 0.0
+    return [name, len(errors), accuracy, median, "", "", ""]
+
+
 def _f1(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     precision = hits / predicted if predicted else 0.0
     recall = hits / gold if gold else 0.0
@@ -256,31 +257,18 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
     rows: list[list[object]] = []
     summary: dict[str, object] = {}
     all_errors: list[float] = []
-    per_corpus: dict[str, float] = {}
+    per_corpus: dict[str, object] = {}
     for name, articles in corpora.items():
         errors = resolution_errors(articles)
         all_errors += errors
-        accuracy = sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0
-        per_corpus[name] = accuracy
-        rows.append(
-            [
-                f"{name} resolution",
-                len(errors),
-                accuracy,
-                statistics.median(errors) if errors else 0.0,
-                "",
-                "",
-                "",
-            ]
-        )
+        row = _resolution_row(f"{name} resolution", errors)
+        per_corpus[name] = row[2]
+        rows.append(row)
     for name in ("lgl", "trnews"):  # what the publisher homes add
         errors = resolution_errors(corpora[name], use_homes=False)
-        accuracy = sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0
-        median = statistics.median(errors) if errors else 0.0
-        rows.append([f"{name} resolution, no homes", len(errors), accuracy, median, "", "", ""])
-    summary["acc161"] = (
-        sum(e <= ACCURACY_KM for e in all_errors) / len(all_errors) if all_errors else 0.0
-    )
+        rows.append(_resolution_row(f"{name} resolution, no homes", errors))
+    all_row = _resolution_row("all resolution", all_errors)
+    summary["acc161"] = all_row[2]
     for name in ("lgl", "trnews", "gwn"):
         summary[f"{name}_acc161"] = per_corpus[name]
 
@@ -294,22 +282,10 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
         rows.append([f"{name} recognition (exact)", gold, "", "", "", "", exact_f1])
     summary["toponym_f1"] = f1_by_corpus["lgl"]
     if geovirus is not None:
-        errors = resolution_errors(geovirus)
-        accuracy = sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0
-        median = statistics.median(errors) if errors else 0.0
-        rows.append(["geovirus resolution", len(errors), accuracy, median, "", "", ""])
-        summary["geovirus_acc161"] = accuracy
-    rows.append(
-        [
-            "all resolution",
-            len(all_errors),
-            summary["acc161"],
-            statistics.median(all_errors) if all_errors else 0.0,
-            "",
-            "",
-            "",
-        ]
-    )
+        row = _resolution_row("geovirus resolution", resolution_errors(geovirus))
+        rows.append(row)
+        summary["geovirus_acc161"] = row[2]
+    rows.append(all_row)
     notes = [
         "acc161 = share of gold toponyms (with coordinates) resolved within 161 km, gold spans "
         "given; unresolved count as misses. toponym_f1 = LGL end-to-end span F1, overlap match.",
