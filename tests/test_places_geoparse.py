@@ -268,3 +268,36 @@ def test_seats_of_government_are_places_in_their_capitals() -> None:
     white_house = resolve("White House")
     assert white_house is not None
     assert distance_km(white_house.lat, white_house.lon, 38.9, -77.04) < 5
+
+
+def _resolve_span(text: str, surface: str) -> ResolvedPlace | None:
+    start = text.index(surface)
+    return resolve_mentions(text, [(start, start + len(surface))])[0]
+
+
+def test_a_state_office_after_a_name_means_the_state() -> None:
+    text = "New York Gov. Andrew Cuomo signed the bill on Monday."
+    place = _resolve_span(text, "New York")
+    assert place is not None and place.feature == "admin1" and place.admin1_code == "US.NY"
+    bare = _resolve_span("She flew to New York on Monday.", "New York")
+    assert bare is not None and bare.feature == "city"
+
+
+def test_a_qualifier_after_a_direction_word_still_qualifies() -> None:
+    # Scotland has a Redding too, and the text names Scottish towns first.
+    text = "Police in Glasgow said a girl from Falkirk was taken in Redding, northern California."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Falkirk", "Redding")]
+    place = resolve_mentions(text, spans)[1]
+    assert place is not None and place.admin1_code == "US.CA"
+
+
+def test_a_country_followed_by_another_country_is_a_list_not_a_qualifier() -> None:
+    text = "He reported on deals in Russia, U.S. officials said on Wednesday."
+    place = _resolve_span(text, "Russia")
+    assert place is not None and place.feature == "country" and place.country_code == "RU"
+
+
+def test_a_state_abbreviation_cut_before_its_dot_is_still_the_state() -> None:
+    text = "LEXINGTON, Ky. (AP) - Crews worked through the night."
+    place = resolve_mentions(text, [(11, 13)])[0]
+    assert place is not None and place.admin1_code == "US.KY"

@@ -87,12 +87,20 @@ DIVISION_WORDS = frozenset(
         "governorates",
     }
 )
+# Offices that only a state or province has: "New York Gov. Andrew Cuomo", "Ohio Sen.".
+_AREA_OFFICE_WORDS = frozenset(
+    {"gov", "governor", "gubernatorial", "legislature", "legislators", "lawmakers", "sen", "rep"}
+)
+_UPSTATE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 _US_SUFFIX_WORDS = frozenset({"county", "parish", "borough"})
 _COUNTY_WORDS = frozenset({"county", "parish", "borough", "district"})
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
+_QUALIFIER = re.compile(
+    r"^\s*,\s*(?:(?:north|south|east|west|central|upstate|rural)(?:ern|east|west|eastern|western)?\s+)?"
+    r"((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})"
+)
 FUZZY_THRESHOLD = 92.0
 # An area's same-named city is what a bare name means only if it is a real part of the area.
 CAPITAL_SHARE = 0.05
@@ -151,6 +159,7 @@ class HomeProfile:
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[str, float] = field(default_factory=dict)
+    points: list[tuple[float, float]] = field(default_factory=list)  # the masthead town
 
 
 # How strongly a publisher's home steers its ambiguous names, per unit of the home's share.
@@ -568,6 +577,8 @@ def make_mention(
 ) -> _Mention:
     surface = text[start:end]
     name, wants_division = clean_surface(surface)
+    if f"{name}." in gazetteer.state_abbreviations and (text[end : end + 1] == "." or "." in name):
+        name = f"{name}."  # a span cut before the dot ("Ky" of "Ky."), or a dropped dot ("N.Y")
     candidates = lookup(gazetteer, name, allow_fuzzy=allow_fuzzy)
     if wants_division:
         words = name.split()
@@ -579,7 +590,9 @@ def make_mention(
         candidates += [c for c in division_candidates if id(c.entry) not in seen]
     else:
         after = text[end : end + 20].split()
-        if after and after[0].lower().strip(".,;:") in DIVISION_WORDS:
+        office = bool(after) and after[0].lower().strip(".,;:") in _AREA_OFFICE_WORDS
+        division = bool(after) and after[0].lower().strip(".,;:") in DIVISION_WORDS
+        if division or office or _UPSTATE.search(text[max(0, start - 12) : start]):
             wants_division = True
         listed = _LISTED_COUNTIES.match(text, end)
         if listed:  # "Cooke, Grayson and Love counties": each name is a county's
@@ -600,10 +613,16 @@ def make_mention(
     if not candidates and len(name.split()) > 1:
         candidates = _embedded_place(gazetteer, name)
     countries, admin1 = read_qualifier(gazetteer, text, end)
+    if countries and not admin1 and _names_a_country(candidates):
+        countries = set()  # "Russia, U.S. officials said": a list of countries, not a qualifier
     is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
     return _Mention(
         start, end, surface, candidates, wants_division, countries, admin1, is_qualifier
     )
+
+
+def _names_a_country(candidates: Sequence[_Candidate]) -> bool:
+    return any(c.entry.feature == "country" and c.quality == PLAIN_PRIMARY for c in candidates)
 
 
 def _embedded_place(gazetteer: Gazetteer, name: str) -> list[_Candidate]:
@@ -679,12 +698,15 @@ def _resolve_jointly(
             base.countries[iso] += HOME_WEIGHT * share
         for code, share in home.admin1.items():
             base.admin1[code] += HOME_WEIGHT * share
+        base.points.extend(home.points)
     for iso, count in context_from_text(gazetteer, text).items():
         base.countries[iso] += min(count, 3) * 0.5
 
     # Pass 1: resolve without document context; keep the confident picks as evidence.
     first = [_best(m, base, weights) for m in mentions]
-    context = _Context(Counter(base.countries), Counter(base.admin1), Counter(base.admin2))
+    context = _Context(
+        Counter(base.countries), Counter(base.admin1), Counter(base.admin2), list(base.points)
+    )
     for mention, picked in zip(mentions, first, strict=True):
         if picked is None:
             continue
