@@ -12,7 +12,7 @@ from storyline.places import (
     publisher_key,
     resolve_mentions,
 )
-from storyline.places.home import MIN_NAMES
+from storyline.places.home import MIN_NAMES, masthead_town
 from storyline.store import open_store
 
 # A small-town Tennessee paper, in our own words: towns of Henry County and around it.
@@ -107,3 +107,59 @@ def test_a_run_keeps_publisher_votes_and_never_counts_an_article_twice(
     assert first >= MIN_NAMES
     run_pipeline(options)  # nothing new: nothing is counted again
     assert names() == first
+
+
+# A Connecticut paper, in our own words: every town name also has a namesake in New York.
+CONNECTICUT_ARTICLES = [
+    "Hartford police closed roads near Bloomfield after a water main broke.",
+    "Windsor and Bloomfield schools will share a bus depot, Hartford officials said.",
+    "A Windsor man was charged in Hartford with stealing copper wire from Enfield.",
+    "Glastonbury and Wethersfield voters approved budgets; Hartford's vote comes next.",
+    "Middletown and Bristol crews helped Hartford clear snow after the storm.",
+    "Enfield and Windsor Locks businesses reopened as Hartford lifted the travel ban.",
+]
+
+
+def test_bigger_namesakes_carry_more_of_a_names_vote() -> None:
+    home = _votes(CONNECTICUT_ARTICLES).profile()
+    assert home is not None
+    assert max(home.admin1, key=home.admin1.get) == "US.CT"
+
+
+def test_a_home_area_lies_in_the_home_country() -> None:
+    home = _votes(LOCAL_ARTICLES).profile()  # Paris, France takes much of "Paris"'s vote
+    assert home is not None and "US" in home.countries
+    assert all(code.startswith("US.") for code in home.admin1)
+
+
+def test_a_town_spelled_in_the_publishers_address_becomes_its_home() -> None:
+    gazetteer = load_gazetteer()
+    votes = _votes(LOCAL_ARTICLES)
+    home = votes.profile("theparisnews.example", gazetteer)
+    assert home is not None and home.points
+    lat, lon = home.points[0]
+    assert abs(lat - 36.3) < 0.2 and abs(lon + 88.3) < 0.2  # Paris, Tennessee
+    text = "Dublin and Paris officials met on Monday."
+    start = text.index("Paris")
+    (place,) = resolve_mentions(text, [(start, start + 5)], home=home)
+    assert place is not None and place.admin1 == "Tennessee"
+
+
+def test_a_name_inside_another_word_of_the_address_is_not_a_town() -> None:
+    gazetteer = load_gazetteer()
+    votes = _votes(LOCAL_ARTICLES)
+    assert masthead_town("theparisnews.example", votes, gazetteer) is not None
+    assert masthead_town("comparisons.example", votes, gazetteer) is None  # "paris" inside
+
+
+def test_an_address_naming_a_country_gives_no_masthead_town() -> None:
+    gazetteer = load_gazetteer()
+    votes = _votes(
+        [
+            "Amman and Irbid saw protests; Zarqa and Aqaba were calm.",
+            "Jordan's king met officials in Amman, Mafraq and Karak.",
+            "Ramtha and Jerash markets reopened, Amman officials said.",
+            "Madaba, Salt and Ajloun got new schools, Amman said.",
+        ]
+    )
+    assert masthead_town("jordantimes.example", votes, gazetteer) is None

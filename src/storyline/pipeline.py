@@ -30,6 +30,7 @@ from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
 from storyline.model import Article, SkippedInput
 from storyline.places.home import PlaceVotes, publisher_key
+from storyline.places.resolver import HomeProfile
 from storyline.store import Store, open_store
 
 
@@ -241,7 +242,7 @@ def analyse_pending(
     todo = [article for article in store.iter_articles() if article.id not in done]
     by_id = {article.id: article for article in todo}
     votes = publisher_votes(store, todo)
-    homes = {publisher: v.profile() for publisher, v in votes.items()}
+    homes = _publisher_homes(votes)
     results = []
     for result in analyse_articles(
         todo,
@@ -275,6 +276,16 @@ def analyse_pending(
 
 
 HOME_STATE_KEY = "publisher_places"
+
+
+def _publisher_homes(votes: dict[str, PlaceVotes]) -> dict[str, HomeProfile | None]:
+    """Each publisher's home, from its votes and the town its key may name."""
+    if not votes:
+        return {}
+    from storyline.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return {publisher: v.profile(publisher, gazetteer) for publisher, v in votes.items()}
 
 
 def publisher_votes(store: Store, articles: list[Article]) -> dict[str, PlaceVotes]:

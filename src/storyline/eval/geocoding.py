@@ -173,7 +173,7 @@ def publisher_homes(articles: list[GoldArticle]) -> dict[str, HomeProfile]:
     for article in articles:
         if article.publisher:
             votes.setdefault(article.publisher, PlaceVotes()).add_text(article.text, gazetteer)
-    homes = {publisher: v.profile() for publisher, v in votes.items()}
+    homes = {publisher: v.profile(publisher, gazetteer) for publisher, v in votes.items()}
     return {publisher: home for publisher, home in homes.items() if home is not None}
 
 

@@ -4,22 +4,32 @@ A local paper writes "Paris" for the Paris down the road and never says which st
 its readers know. Lieberman, Samet and Sankaranarayanan (2010) call this a source's local
 lexicon. We learn it without labels: every article of a publisher votes, once per distinct
 name it contains, for each country and first-level area that one of the name's readings lies
-in, split evenly between them. Coincidences spread thin across many areas; a paper's home area
-collects votes from names that have nothing else in common. Areas holding a large share of the
+in, split between them by the square root of the readings' populations (``reading_weight``).
+Coincidences spread thin across many areas; a paper's home area collects votes from names
+that have nothing else in common. Areas holding a large share of the
 votes become weak context for resolving that publisher's places (``HomeProfile``). A national
 or world outlet spreads its votes and gets no home.
+
+A local paper also tends to carry its town in its name or web address ("theparisnews.com",
+"newarkadvocate.com", "Columbus Telegram"). When a town's name is spelled inside the publisher's
+key and the state or province that reading of the town lies in already holds some of the
+publisher's votes, that area becomes the home (``masthead_town``) and the town itself a point
+that nearby readings are drawn to. The vote requirement keeps "arabnews.com" from living in
+Arab, Alabama.
 
 Votes are counts, so they add up across runs and are kept in the store.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.places.fold import loose_key
-from storyline.places.gazetteer import Gazetteer
+from storyline.places.gazetteer import Gazetteer, GazetteerEntry
 from storyline.places.geoparse import gazetteer_matches
 from storyline.places.resolver import LOOSE_ALTERNATE, HomeProfile, lookup
 
@@ -30,8 +40,41 @@ MIN_NAMES = 12
 # collecting a tenth of all votes is far above chance (there are thousands of areas).
 AREA_SHARE = 0.1
 COUNTRY_SHARE = 0.4
+# Added to a reading's population before weighing it, so unpeopled entries still count.
+VOTE_POPULATION_FLOOR = 1000
 # Areas below this share are dropped when votes are saved, so a publisher's record stays small.
 KEEP_SHARE = 0.05
+# A town named in the publisher's key counts only where its area already has this share of the
+# votes, and only towns this big with names this long are looked for ("nice", "ada" are words).
+MASTHEAD_MIN_SHARE = 0.05
+MASTHEAD_MIN_POPULATION = 1000
+MASTHEAD_MIN_LETTERS = 5
+# The share a masthead town's area and country get in the home profile.
+MASTHEAD_SHARE = 0.3
+_KEY_NOISE = frozenset({"www", "com", "net", "org", "co", "edu", "gov", "info", "news"})
+_KEY_PREFIXES = ("the", "online", "my", "daily", "north", "south", "east", "west", "greater")
+
+
+def reading_weight(entry: GazetteerEntry) -> float:
+    """How much of a name's vote one reading gets: the square root of its population.
+
+    "Hartford" is far more often the Connecticut city than the hamlet in New York, so a
+    paper that names Hartford, Bloomfield and Windsor lands in Connecticut; a plain even split
+    let New York, which has a hamlet of nearly every name, collect votes from everything.
+    The root (rather than the population itself) keeps small towns in the count.
+    """
+    return math.sqrt(entry.population + VOTE_POPULATION_FLOOR)
+
+
+def _add_split(totals: dict[str, float], weighted: list[tuple[str | None, float]]) -> None:
+    """Add one vote, split by weight between areas (each area weighted by its best reading)."""
+    best: dict[str, float] = {}
+    for code, weight in weighted:
+        if code:
+            best[code] = max(best.get(code, 0.0), weight)
+    total = sum(best.values())
+    for code, weight in best.items():
+        totals[code] = totals.get(code, 0.0) + weight / total
 
 
 @dataclass(slots=True)
@@ -55,13 +98,10 @@ class PlaceVotes:
             if not readings:
                 continue
             self.names += 1
-            # A name found in many areas says little about any one of them.
-            countries = {e.country_code for e in readings if e.country_code}
-            areas = {e.admin1_code for e in readings if e.admin1_code}
-            for iso in countries:
-                self.countries[iso] = self.countries.get(iso, 0.0) + 1 / len(countries)
-            for code in areas:
-                self.admin1[code] = self.admin1.get(code, 0.0) + 1 / len(areas)
+            # A name found in many areas says little about any one of them; its vote is split
+            # between them, leaning to where its bigger readings are (see ``reading_weight``).
+            _add_split(self.countries, [(e.country_code, reading_weight(e)) for e in readings])
+            _add_split(self.admin1, [(e.admin1_code, reading_weight(e)) for e in readings])
 
     def merge(self, other: PlaceVotes) -> None:
         self.names += other.names
@@ -70,10 +110,16 @@ class PlaceVotes:
         for code, votes in other.admin1.items():
             self.admin1[code] = self.admin1.get(code, 0.0) + votes
 
-    def profile(self) -> HomeProfile | None:
-        """The publisher's home, or None when its votes are too few or too spread out."""
+    def profile(
+        self, publisher: str | None = None, gazetteer: Gazetteer | None = None
+    ) -> HomeProfile | None:
+        """The publisher's home, or None when its votes are too few or too spread out.
+
+        With the publisher's key (and the gazetteer), a town named in the key can set the home.
+        """
         if self.names < MIN_NAMES:
             return None
+        town = masthead_town(publisher, self, gazetteer) if publisher and gazetteer else None
         countries = {
             iso: hits / self.names
             for iso, hits in self.countries.items()
@@ -84,9 +130,18 @@ class PlaceVotes:
             for code, hits in self.admin1.items()
             if hits / self.names >= AREA_SHARE
         }
+        if countries:  # a home area lies in the home country: Paris, Tennessee's paper
+            areas = {code: v for code, v in areas.items() if code.split(".")[0] in countries}
+        points: list[tuple[float, float]] = []
+        if town is not None and town.admin1_code and town.country_code:
+            areas[town.admin1_code] = max(areas.get(town.admin1_code, 0.0), MASTHEAD_SHARE)
+            countries[town.country_code] = max(
+                countries.get(town.country_code, 0.0), MASTHEAD_SHARE
+            )
+            points.append((town.lat, town.lon))
         if not countries and not areas:
             return None
-        return HomeProfile(countries, areas)
+        return HomeProfile(countries, areas, points)
 
     def to_json(self) -> dict[str, Any]:
         floor = KEEP_SHARE * self.names
@@ -113,3 +168,47 @@ def publisher_key(url: str | None, publisher: str | None) -> str | None:
         if host:
             return host
     return publisher.strip().lower() if publisher and publisher.strip() else None
+
+
+def masthead_town(publisher: str, votes: PlaceVotes, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The town a publisher's key spells out, read where the publisher's votes already point.
+
+    A name found in the key is read as each of its towns, countries and first-level areas;
+    the reading whose area (or country) holds the largest share of the votes wins, and only a
+    town is a masthead town: "jordantimes.com" names the country, "jordannews.com" (Minnesota)
+    the town. A name counts only at the start of a word or after a prefix such as "the"
+    ("theparisnews"), not inside another word ("bclocalnews" is not Calne).
+    """
+    words = [w for w in re.split(r"[^a-z]+", publisher.lower()) if w and w not in _KEY_NOISE]
+    if "." in publisher and len(words) > 1:
+        words = words[:-1]  # the top-level domain
+    names = max(votes.names, 1)
+    home_countries = {iso for iso, v in votes.countries.items() if v / names >= COUNTRY_SHARE}
+    best: tuple[float, int, GazetteerEntry] | None = None
+    for word in words:
+        starts = [0] + [len(p) for p in _KEY_PREFIXES if word.startswith(p)]
+        for start in starts:
+            for end in range(start + MASTHEAD_MIN_LETTERS, len(word) + 1):
+                for entry, is_alternate in gazetteer.lookup("plain", word[start:end]):
+                    if home_countries and entry.country_code not in home_countries:
+                        continue  # a paper at home in the US is not named for Paris, France
+                    share = _reading_share(entry, votes) if not is_alternate else None
+                    if share is None or share < MASTHEAD_MIN_SHARE:
+                        continue
+                    rank = (share, end - start, entry)
+                    if best is None or rank[:2] > best[:2]:
+                        best = rank
+    return best[2] if best and best[2].feature == "city" else None
+
+
+def _reading_share(entry: GazetteerEntry, votes: PlaceVotes) -> float | None:
+    """The share of the votes held by where this reading of a name lies; None: not a reading."""
+    names = max(votes.names, 1)
+    if entry.feature == "country" and entry.country_code:
+        return votes.countries.get(entry.country_code, 0.0) / names
+    if (
+        entry.feature == "admin1"
+        or (entry.feature == "city" and entry.population >= MASTHEAD_MIN_POPULATION)
+    ) and entry.admin1_code:
+        return votes.admin1.get(entry.admin1_code, 0.0) / names
+    return None
