@@ -12,7 +12,8 @@ from storyline.places import (
     publisher_key,
     resolve_mentions,
 )
-from storyline.places.home import MIN_NAMES, masthead_town
+from storyline.places.home import DOMAIN_SHARE, MIN_NAMES, country_of_domain, masthead_town
+from storyline.places.resolver import HomeProfile
 from storyline.store import open_store
 
 # A small-town Tennessee paper, in our own words: towns of Henry County and around it.
@@ -163,3 +164,30 @@ def test_an_address_naming_a_country_gives_no_masthead_town() -> None:
         ]
     )
     assert masthead_town("jordantimes.example", votes, gazetteer) is None
+
+
+def test_a_country_code_domain_names_the_publishers_country() -> None:
+    assert country_of_domain("civil.ge") == "GE"
+    assert country_of_domain("www.independent.ie".removeprefix("www.")) == "IE"
+    assert country_of_domain("news.tv") is None  # sold for its letters, not Tuvalu's
+    assert country_of_domain("example.com") is None
+    assert country_of_domain("the gazette") is None
+
+
+def test_a_country_code_domain_keeps_the_home_area_in_that_country() -> None:
+    # A Georgian outlet's votes: "Georgia" itself keeps voting for the US state too.
+    votes = PlaceVotes(20, {"US": 6.0, "GE": 6.0}, {"US.GA": 5.0, "GE.TB": 3.0})
+    gazetteer = load_gazetteer()
+    undecided = votes.profile("georgia-news.example", gazetteer)
+    assert undecided is not None and "US.GA" in undecided.admin1
+    home = votes.profile("georgia-news.ge", gazetteer)
+    assert home is not None and set(home.countries) == {"GE"}
+    assert set(home.admin1) == {"GE.TB"}
+    assert PlaceVotes().profile("civil.ge", gazetteer) == HomeProfile({"GE": DOMAIN_SHARE})
+
+
+def test_a_town_in_a_subdomain_of_the_address_counts() -> None:
+    gazetteer = load_gazetteer()
+    votes = _votes(LOCAL_ARTICLES)
+    town = masthead_town("herald.paris.com", votes, gazetteer)
+    assert town is not None and town.admin1_code == "US.TN"

