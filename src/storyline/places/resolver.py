@@ -63,6 +63,7 @@ _FEATURE_PRIOR = {
     "strait": 3.0,
     "union": 3.0,
     "airbase": 3.0,
+    "airport": 3.0,
     "base": 3.0,
     "crossing": 3.0,
     "mountain": 3.0,
@@ -423,7 +424,9 @@ HAND_WEIGHTS: dict[str, float] = {
     "near_300km": 0.8,
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
-_POINT_FEATURES = frozenset({"city", "admin2", "airbase", "base", "crossing", "mountain"})
+_POINT_FEATURES = frozenset(
+    {"city", "admin2", "airbase", "airport", "base", "crossing", "mountain"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,8 +580,13 @@ def make_mention(
 ) -> _Mention:
     surface = text[start:end]
     name, wants_division = clean_surface(surface)
-    if f"{name}." in gazetteer.state_abbreviations and (text[end : end + 1] == "." or "." in name):
-        name = f"{name}."  # a span cut before the dot ("Ky" of "Ky."), or a dropped dot ("N.Y")
+    is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
+    if f"{name}." in gazetteer.state_abbreviations and (
+        text[end : end + 1] == "." or "." in name or is_qualifier
+    ):
+        # A span cut before the dot ("Ky" of "Ky."), a dropped dot ("N.Y"), or a dateline
+        # written without it ("EDMONTON, Ky (WBKO)").
+        name = f"{name}."
     candidates = lookup(gazetteer, name, allow_fuzzy=allow_fuzzy)
     if wants_division:
         words = name.split()
@@ -615,7 +623,6 @@ def make_mention(
     countries, admin1 = read_qualifier(gazetteer, text, end)
     if countries and not admin1 and _names_a_country(candidates):
         countries = set()  # "Russia, U.S. officials said": a list of countries, not a qualifier
-    is_qualifier = bool(_AFTER_PLACE_COMMA.search(text[max(0, start - 40) : start]))
     return _Mention(
         start, end, surface, candidates, wants_division, countries, admin1, is_qualifier
     )
