@@ -322,3 +322,11 @@ def test_major_airports_are_places_of_their_own() -> None:
     assert distance_km(heathrow.lat, heathrow.lon, 51.47, -0.45) < 5
     kabul = _resolve_span("Crowds gathered outside Kabul airport on Monday.", "Kabul airport")
     assert kabul is not None and kabul.feature == "airport" and kabul.country_code == "AF"
+
+
+def test_a_countrys_own_name_is_the_country_even_beside_its_capital() -> None:
+    text = "Crowds filled Mexico City on Sunday. Mexico should send envoys, the candidate said."
+    spans = [(14, 25), (37, 43)]
+    city, country = resolve_mentions(text, spans)
+    assert city is not None and city.feature == "city"
+    assert country is not None and (country.feature, country.country_code) == ("country", "MX")

@@ -422,8 +422,10 @@ HAND_WEIGHTS: dict[str, float] = {
     "context_admin2_share": 2.0,
     "near_100km": 1.5,
     "near_300km": 0.8,
+    "other_name_of_a_city_in_the_named_country": -3.0,
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
+_PRIMARY_QUALITIES = frozenset({PLAIN_PRIMARY, LOOSE_PRIMARY})
 _POINT_FEATURES = frozenset(
     {"city", "admin2", "airbase", "airport", "base", "crossing", "mountain"}
 )
@@ -479,6 +481,18 @@ def candidate_features(
         and not entry.name.isupper()
     ):
         features["abbreviation_as_town"] = 1.0
+    # "Mexico" is Mexico City's other name but the country's own: the country is meant.
+    if (
+        entry.feature == "city"
+        and candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE)
+        and any(
+            s.entry.feature == "country"
+            and s.quality in _PRIMARY_QUALITIES
+            and s.entry.country_code == entry.country_code
+            for s in siblings
+        )
+    ):
+        features["other_name_of_a_city_in_the_named_country"] = 1.0
     kind = entry.feature if entry.feature in _FEATURE_PRIOR else "other"
     features[f"kind_{kind}"] = 1.0
     if entry.feature == "admin1" and not entry.curated:
