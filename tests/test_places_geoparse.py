@@ -330,3 +330,13 @@ def test_a_countrys_own_name_is_the_country_even_beside_its_capital() -> None:
     city, country = resolve_mentions(text, spans)
     assert city is not None and city.feature == "city"
     assert country is not None and (country.feature, country.country_code) == ("country", "MX")
+
+
+def test_a_state_name_does_not_lend_its_namesake_hamlets_to_the_local_count() -> None:
+    # Washington and Florida are both hamlets of one Massachusetts county; here they are the
+    # capital and the state.
+    text = "He promised change to Washington, and jobs to Florida, Texas and South Carolina."
+    names = ("Washington", "Florida", "Texas", "South Carolina")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    washington = resolve_mentions(text, spans)[0]
+    assert washington is not None and washington.admin1_code == "US.DC"

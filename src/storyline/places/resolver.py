@@ -756,7 +756,7 @@ def _resolve_jointly(
     country_cover: Counter[str] = Counter()
     names: dict[str, _Mention] = {loose_key(m.text): m for m in mentions}  # repeats count once
     for mention in names.values():
-        plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
+        plausible = _cover_readings(mention)
         admin1_cover.update({e.admin1_code for e in plausible if e.admin1_code})
         admin2_cover.update({e.admin2_code for e in plausible if e.admin2_code})
         country_cover.update({e.country_code for e in plausible if e.country_code})
@@ -803,6 +803,24 @@ def _resolve_jointly(
         )
     _place_approximate_areas(results, picks)
     return results
+
+
+def _cover_readings(mention: _Mention) -> list[GazetteerEntry]:
+    """The readings a mention offers to the areas-that-host-many-mentions count.
+
+    A name that is plainly a country or a state ("Florida") offers only that area, not its
+    namesake hamlets: Washington and Florida are both towns of one Massachusetts county, and
+    that coincidence must not pull "Washington" there.
+    """
+    plausible = [c for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
+    areas = [
+        c.entry
+        for c in plausible
+        if c.quality == PLAIN_PRIMARY
+        and c.entry.feature in ("country", "admin1")
+        and c.entry.curated  # a well-known area, not a parish only town tables name
+    ]
+    return areas or [c.entry for c in plausible]
 
 
 def _place_approximate_areas(
