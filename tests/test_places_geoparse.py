@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.places import ResolvedPlace, distance_km, geoparse, resolve, resolve_mentions
+from storyline.places.resolver import HomeProfile
 
 REPORT = (
     "Russian and Syrian jets pounded Maaret al-Numan and villages of Jabal al-Zawiya in Idlib "
@@ -340,3 +341,38 @@ def test_a_state_name_does_not_lend_its_namesake_hamlets_to_the_local_count() ->
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     washington = resolve_mentions(text, spans)[0]
     assert washington is not None and washington.admin1_code == "US.DC"
+
+
+def test_a_country_named_outright_outweighs_a_local_namesake() -> None:
+    home = HomeProfile({"US": 0.42}, {"US.KY": 0.32})  # a Lexington, Kentucky station
+    text = (
+        "GEORGETOWN, Ky. (WKYT) - Georgetown students in France are safe, the college said. "
+        "They plan to leave Paris on Saturday and fly home to Kentucky."
+    )
+    words = ("GEORGETOWN", "Ky", "Georgetown", "France", "Paris", "Kentucky")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    paris = resolve_mentions(text, spans, home=home)[4]
+    assert paris is not None and paris.country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Observatory for Human Rights, which relies on a network of activists "
+        "inside the country, has said at least 27 civilians died.",
+        '"We are targeting the Islamic State and other groups," the minister said.',
+        "US Defense Secretary Ash Carter said the strikes hit the wrong targets.",
+        "President Roch Marc Christian Kabore declared three days of mourning.",
+        "Sanctions from the West have not changed the course of the war.",
+    ],
+)
+def test_titles_and_common_words_are_not_places(text: str) -> None:
+    found = [(p.text, p.name) for p in geoparse(text)]
+    assert not [f for f in found if f[0] not in ("US",)], found
+
+
+def test_the_gulf_is_the_persian_gulf() -> None:
+    gulf = next(
+        p for p in geoparse("Tankers were attacked in the Gulf on Monday.") if p.text == "Gulf"
+    )
+    assert gulf.name == "Persian Gulf"

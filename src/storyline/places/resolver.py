@@ -191,6 +191,7 @@ class _Context:
     admin1: Counter[str] = field(default_factory=Counter)
     admin2: Counter[str] = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    named_countries: set[str] = field(default_factory=set)  # countries the text names outright
 
 
 @lru_cache(maxsize=1)
@@ -423,6 +424,7 @@ HAND_WEIGHTS: dict[str, float] = {
     "near_100km": 1.5,
     "near_300km": 0.8,
     "other_name_of_a_city_in_the_named_country": -3.0,
+    "country_named_in_text": 0.5,  # "France" named outright: Paris, France over Paris, Ky.
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
 _PRIMARY_QUALITIES = frozenset({PLAIN_PRIMARY, LOOSE_PRIMARY})
@@ -543,6 +545,8 @@ def candidate_features(
             _neighbours().get(entry.country_code, frozenset()) & summary.context_countries
         ):
             features["context_neighbour"] = 1.0
+    if entry.feature != "country" and entry.country_code in context.named_countries:
+        features["country_named_in_text"] = 1.0
     if entry.admin1_code and context.admin1.get(entry.admin1_code):
         features["context_admin1"] = 1.0
         features["context_admin1_share"] = context.admin1[entry.admin1_code] / summary.best_admin1
@@ -661,7 +665,8 @@ def _embedded_place(gazetteer: Gazetteer, name: str) -> list[_Candidate]:
             found = [
                 _Candidate(c.entry, EMBEDDED)
                 for c in lookup(gazetteer, part, allow_skeleton=False)
-                if c.quality <= LOOSE_PRIMARY
+                # spelled as written: a fold would find Uman in "Human Rights"
+                if c.quality in (PLAIN_PRIMARY, PLAIN_ALTERNATE)
                 and (
                     c.entry.feature in ("country", "admin1")
                     or c.entry.population >= EMBEDDED_MIN_POPULATION
@@ -732,6 +737,8 @@ def _resolve_jointly(
         if picked is None:
             continue
         entry = picked[0].entry
+        if entry.feature == "country" and entry.country_code:
+            context.named_countries.add(entry.country_code)
         plausible = [c.entry for c in mention.candidates if c.quality <= LOOSE_ALTERNATE]
         named_itself = entry.feature in ("country", "admin1") or bool(mention.qualifier_countries)
         if entry.country_code and (
