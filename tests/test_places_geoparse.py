@@ -376,3 +376,9 @@ def test_the_gulf_is_the_persian_gulf() -> None:
         p for p in geoparse("Tankers were attacked in the Gulf on Monday.") if p.text == "Gulf"
     )
     assert gulf.name == "Persian Gulf"
+
+
+def test_a_lone_respelling_of_a_towns_own_name_is_still_a_place() -> None:
+    # "Saraqeb" is only an alternate name of Saraqib, but the same name respelled.
+    found = {p.text: p for p in geoparse("Government forces shelled Saraqeb and Atarib overnight.")}
+    assert "Saraqeb" in found and found["Saraqeb"].country_code == "SY"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from storyline.places.fold import ARTICLES, plain_key
+from storyline.places.fold import ARTICLES, plain_key, skeleton_key
 from storyline.places.gazetteer import Gazetteer, load_gazetteer
 from storyline.places.resolver import (
     DIVISION_WORDS,
@@ -24,6 +24,7 @@ from storyline.places.resolver import (
     PLAIN_ALTERNATE,
     HomeProfile,
     ResolvedPlace,
+    _Candidate,
     _Mention,
     _resolve_jointly,
     lookup,
@@ -269,11 +270,7 @@ def _prominent(gazetteer: Gazetteer, surface: str, population: int) -> bool:
         and (
             c.entry.curated
             or c.entry.population
-            >= (
-                max(population, PROMINENT_POPULATION)
-                if c.quality in _ALTERNATE_QUALITIES
-                else population
-            )
+            >= (max(population, PROMINENT_POPULATION) if _other_name(surface, c) else population)
         )
         for c in lookup(gazetteer, surface, allow_skeleton=False)
     )
@@ -396,7 +393,7 @@ def _names_a_place(gazetteer: Gazetteer, surface: str, *, single: bool) -> bool:
             or entry.population
             >= (
                 PROMINENT_POPULATION
-                if candidate.quality in _ALTERNATE_QUALITIES
+                if _other_name(surface, candidate)
                 else MIN_GAZETTEER_ONLY_POPULATION
             )
         ):
@@ -407,3 +404,13 @@ def _names_a_place(gazetteer: Gazetteer, surface: str, *, single: bool) -> bool:
 # A lone word matching only another name of a town ("Human": Uman in Polish) is trusted only
 # for a big place ("Kiev" for Kyiv); a town's own name needs less.
 _ALTERNATE_QUALITIES = frozenset({PLAIN_ALTERNATE, LOOSE_ALTERNATE})
+
+
+def _other_name(surface: str, candidate: _Candidate) -> bool:
+    """Matched through a different name of the place, not a respelling of its own.
+
+    "Saraqeb" for Saraqib is a respelling (same consonant skeleton); "Human" for Uman is not.
+    """
+    return candidate.quality in _ALTERNATE_QUALITIES and skeleton_key(surface) != skeleton_key(
+        candidate.entry.name
+    )

@@ -109,6 +109,7 @@ CAPITAL_PRIOR = 3.0
 # A place named inside an unknown name ("Pearson International Airport") must be well known
 # to stand in for it: a big town, a state or a country.
 EMBEDDED_MIN_POPULATION = 50_000
+EMBEDDED_ALTERNATE_MIN_POPULATION = 200_000  # ... or this big when found by another name
 # Supplement places (bases, seas, regions) carry no population; weigh them like a big city.
 CURATED_POPULATION = 1_000_000
 # A name in a list that ends with "counties"/"parishes", or a name right before "County".
@@ -665,8 +666,15 @@ def _embedded_place(gazetteer: Gazetteer, name: str) -> list[_Candidate]:
             found = [
                 _Candidate(c.entry, EMBEDDED)
                 for c in lookup(gazetteer, part, allow_skeleton=False)
-                # spelled as written: a fold would find Uman in "Human Rights"
-                if c.quality in (PLAIN_PRIMARY, PLAIN_ALTERNATE)
+                # spelled as written, and by the place's own name unless it is a big one:
+                # "Human Rights" does not hold Uman (Polish "Human")
+                if (
+                    c.quality == PLAIN_PRIMARY
+                    or (
+                        c.quality == PLAIN_ALTERNATE
+                        and c.entry.population >= EMBEDDED_ALTERNATE_MIN_POPULATION
+                    )
+                )
                 and (
                     c.entry.feature in ("country", "admin1")
                     or c.entry.population >= EMBEDDED_MIN_POPULATION
