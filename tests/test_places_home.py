@@ -112,16 +112,17 @@ def test_a_run_keeps_publisher_votes_and_never_counts_an_article_twice(
 
 # A Connecticut paper, in our own words: every town name also has a namesake in New York.
 CONNECTICUT_ARTICLES = [
+    "Manchester and Berlin crews helped Hartford clear snow after the storm.",
+    "Windsor and Bristol schools will share a bus depot, Hartford officials said.",
+    "A Berlin man was charged in Manchester with stealing copper wire.",
+    "Bloomfield and Windsor voters approved budgets; Hartford's vote comes next.",
+    "Bristol and Manchester businesses reopened as Hartford lifted the travel ban.",
     "Hartford police closed roads near Bloomfield after a water main broke.",
-    "Windsor and Bloomfield schools will share a bus depot, Hartford officials said.",
-    "A Windsor man was charged in Hartford with stealing copper wire from Enfield.",
-    "Glastonbury and Wethersfield voters approved budgets; Hartford's vote comes next.",
-    "Middletown and Bristol crews helped Hartford clear snow after the storm.",
-    "Enfield and Windsor Locks businesses reopened as Hartford lifted the travel ban.",
 ]
 
 
 def test_bigger_namesakes_carry_more_of_a_names_vote() -> None:
+    # Split evenly, these votes spread over Ohio, Connecticut, Wisconsin... and make no home.
     home = _votes(CONNECTICUT_ARTICLES).profile()
     assert home is not None
     assert max(home.admin1, key=home.admin1.get) == "US.CT"
