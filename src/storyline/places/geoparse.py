@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from storyline.places.fold import ARTICLES, plain_key, skeleton_key
 from storyline.places.gazetteer import Gazetteer, load_gazetteer
 from storyline.places.resolver import (
+    ALTERNATE_QUALITIES,
     DIVISION_WORDS,
     LOOSE_ALTERNATE,
-    PLAIN_ALTERNATE,
     HomeProfile,
     ResolvedPlace,
     _Candidate,
@@ -267,11 +267,7 @@ def _prominent(gazetteer: Gazetteer, surface: str, population: int) -> bool:
     """Known enough to trust against a tagger that called it something else."""
     return any(
         c.quality <= LOOSE_ALTERNATE
-        and (
-            c.entry.curated
-            or c.entry.population
-            >= (max(population, PROMINENT_POPULATION) if _other_name(surface, c) else population)
-        )
+        and (c.entry.curated or c.entry.population >= _population_needed(surface, c, population))
         for c in lookup(gazetteer, surface, allow_skeleton=False)
     )
 
@@ -391,26 +387,20 @@ def _names_a_place(gazetteer: Gazetteer, surface: str, *, single: bool) -> bool:
         if candidate.quality <= LOOSE_ALTERNATE and (
             not single
             or entry.population
-            >= (
-                PROMINENT_POPULATION
-                if _other_name(surface, candidate)
-                else MIN_GAZETTEER_ONLY_POPULATION
-            )
+            >= _population_needed(surface, candidate, MIN_GAZETTEER_ONLY_POPULATION)
         ):
             return True
     return False
 
 
-# A lone word matching only another name of a town ("Human": Uman in Polish) is trusted only
-# for a big place ("Kiev" for Kyiv); a town's own name needs less.
-_ALTERNATE_QUALITIES = frozenset({PLAIN_ALTERNATE, LOOSE_ALTERNATE})
+def _population_needed(surface: str, candidate: _Candidate, population: int) -> int:
+    """The size a lone word's town must have: more when the word is only another name of it.
 
-
-def _other_name(surface: str, candidate: _Candidate) -> bool:
-    """Matched through a different name of the place, not a respelling of its own.
-
-    "Saraqeb" for Saraqib is a respelling (same consonant skeleton); "Human" for Uman is not.
+    "Human" is Uman's Polish name and counts only for a big place ("Kiev" for Kyiv); a
+    respelling of the town's own name ("Saraqeb" for Saraqib, same consonant skeleton) counts
+    like the name itself.
     """
-    return candidate.quality in _ALTERNATE_QUALITIES and skeleton_key(surface) != skeleton_key(
+    other_name = candidate.quality in ALTERNATE_QUALITIES and skeleton_key(surface) != skeleton_key(
         candidate.entry.name
     )
+    return max(population, PROMINENT_POPULATION) if other_name else population

@@ -94,6 +94,12 @@ _VANITY_DOMAINS = frozenset(
 _KEY_PREFIXES = ("the", "online", "my", "daily", "north", "south", "east", "west", "greater")
 
 
+def _shares(votes: dict[str, float], names: int, floor: float) -> dict[str, float]:
+    """Each place's share of a publisher's voting names, for those holding at least ``floor``."""
+    names = max(names, 1)
+    return {code: hits / names for code, hits in votes.items() if hits / names >= floor}
+
+
 def reading_weight(entry: GazetteerEntry) -> float:
     """How much of a name's vote one reading gets: the square root of its population.
 
@@ -159,18 +165,10 @@ class PlaceVotes:
         domain_country = country_of_domain(publisher) if publisher else None
         if self.names < MIN_NAMES:
             return HomeProfile({domain_country: DOMAIN_SHARE}) if domain_country else None
-        countries = {
-            iso: hits / self.names
-            for iso, hits in self.countries.items()
-            if hits / self.names >= COUNTRY_SHARE
-        }
+        countries = _shares(self.countries, self.names, COUNTRY_SHARE)
         if domain_country:
             countries[domain_country] = max(countries.get(domain_country, 0.0), DOMAIN_SHARE)
-        areas = {
-            code: hits / self.names
-            for code, hits in self.admin1.items()
-            if hits / self.names >= AREA_SHARE
-        }
+        areas = _shares(self.admin1, self.names, AREA_SHARE)
         town = None
         if publisher and gazetteer:
             town = masthead_town(publisher, self, gazetteer, set(countries))
@@ -235,8 +233,7 @@ def masthead_town(
         w for label in labels for w in re.split(r"[^a-z]+", label) if w and w not in _KEY_NOISE
     ]
     if home_countries is None:
-        names = max(votes.names, 1)
-        home_countries = {iso for iso, v in votes.countries.items() if v / names >= COUNTRY_SHARE}
+        home_countries = set(_shares(votes.countries, votes.names, COUNTRY_SHARE))
     best: tuple[float, int, GazetteerEntry] | None = None
     for word in words:
         starts = [0] + [len(p) for p in _KEY_PREFIXES if word.startswith(p)]

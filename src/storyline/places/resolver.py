@@ -42,6 +42,9 @@ from storyline.places.gazetteer import (
     IMPLIED_COUNTY,
     EMBEDDED,
 ) = range(9)
+# A match through the entry's own name, or through one of its other names.
+PRIMARY_QUALITIES = frozenset({PLAIN_PRIMARY, LOOSE_PRIMARY})
+ALTERNATE_QUALITIES = frozenset({PLAIN_ALTERNATE, LOOSE_ALTERNATE})
 _QUALITY_PENALTY = {
     PLAIN_PRIMARY: 0.0,
     PLAIN_ALTERNATE: 1.2,
@@ -428,7 +431,6 @@ HAND_WEIGHTS: dict[str, float] = {
     "country_named_in_text": 0.5,  # "France" named outright: Paris, France over Paris, Ky.
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(HAND_WEIGHTS)
-_PRIMARY_QUALITIES = frozenset({PLAIN_PRIMARY, LOOSE_PRIMARY})
 _POINT_FEATURES = frozenset(
     {"city", "admin2", "airbase", "airport", "base", "crossing", "mountain"}
 )
@@ -468,7 +470,7 @@ def candidate_features(
     summary = summary or _summarise(context)
     entry = candidate.entry
     features: dict[str, float] = {f"match_{_QUALITY_NAMES[candidate.quality]}": 1.0}
-    if candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE) and entry.population < 10000:
+    if candidate.quality in ALTERNATE_QUALITIES and entry.population < 10000:
         features["alternate_name_of_village"] = 1.0
     if mention.is_qualifier and entry.feature in ("admin1", "country"):
         features["qualifier_is_area"] = 1.0
@@ -487,10 +489,10 @@ def candidate_features(
     # "Mexico" is Mexico City's other name but the country's own: the country is meant.
     if (
         entry.feature == "city"
-        and candidate.quality in (PLAIN_ALTERNATE, LOOSE_ALTERNATE)
+        and candidate.quality in ALTERNATE_QUALITIES
         and any(
             s.entry.feature == "country"
-            and s.quality in _PRIMARY_QUALITIES
+            and s.quality in PRIMARY_QUALITIES
             and s.entry.country_code == entry.country_code
             for s in siblings
         )
@@ -510,7 +512,7 @@ def candidate_features(
         same_named_city = any(
             s.entry.feature == "city"
             and (
-                (not entry.curated and s.quality in (PLAIN_PRIMARY, LOOSE_PRIMARY))
+                (not entry.curated and s.quality in PRIMARY_QUALITIES)
                 or (
                     s.entry.country_code == entry.country_code
                     and (entry.admin1_code is None or s.entry.admin1_code == entry.admin1_code)
