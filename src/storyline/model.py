@@ -151,11 +151,20 @@ class Fatalities:
 
 @dataclass(slots=True)
 class EventLocation:
+    """Where an event happened, with how precisely the text places it.
+
+    ``geo_precision`` follows ACLED: 1 the named town or village itself, 2 near it or a
+    district of it, 3 only a province, region or country. ``feature`` is the gazetteer's class
+    (city, admin1, country, airbase, ...). A precision-3 place is an area, never a point event.
+    """
+
     name: str
     lat: float | None
     lon: float | None
     country_code: str | None = None
     admin1: str | None = None
+    feature: str | None = None
+    geo_precision: int | None = None
 
 
 @dataclass(slots=True)
@@ -174,6 +183,8 @@ class Event:
     sources: list[Evidence] = field(default_factory=list)
     independent_sources: int = 0
     confidence: float = 0.0
+    # ACLED's time_precision: 1 the day is known, 2 only the week, 3 only the month.
+    time_precision: int | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **asdict(self)}
@@ -260,6 +271,7 @@ def event_from_record(record: dict[str, Any]) -> Event:
         sources=[Evidence(**source) for source in record.get("sources") or []],
         independent_sources=int(record.get("independent_sources") or 0),
         confidence=float(record.get("confidence") or 0.0),
+        time_precision=record.get("time_precision"),
     )
 
 
