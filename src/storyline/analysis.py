@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from storyline.model import Article, EventLocation, Fatalities
+from storyline.model import Article
 from storyline.places.home import publisher_key
 from storyline.places.resolver import HomeProfile
 
@@ -116,7 +116,6 @@ def analyse_parsed(
 ) -> ArticleAnalysis:
     from storyline.claims import extract_claims
     from storyline.events import EventContext, extract_events
-    from storyline.events.numbers import parse_casualties
     from storyline.nlp import extract_entities
     from storyline.places import geoparse
     from storyline.time import tag_times
@@ -128,29 +127,7 @@ def analyse_parsed(
     def entity_at(span: Span) -> str | None:
         return _covering(mentions, span, lambda m: m.name if "place" not in m.roles else None)
 
-    def place_at(span: Span) -> EventLocation | None:
-        return _covering(
-            places,
-            span,
-            lambda p: EventLocation(p.name, p.lat, p.lon, p.country_code, p.admin1),
-        )
-
-    def date_at(span: Span) -> tuple[Any, str] | None:
-        return _covering(
-            timexes,
-            span,
-            lambda t: (t.contract_date(), t.text) if t.contract_date() is not None else None,
-        )
-
-    def fatalities(text: str) -> list[Fatalities]:
-        return [count.to_fatalities() for count in parse_casualties(text) if count.kind == "killed"]
-
-    context = EventContext(
-        canonical_actor=entity_at,
-        resolve_place=place_at,
-        resolve_date=date_at,
-        parse_fatalities=fatalities,
-    )
+    context = EventContext(entities=mentions, places=places, timexes=timexes)
     events = extract_events(article, doc, context)
     claims = extract_claims(article, doc, canonical_speaker=entity_at)
     return ArticleAnalysis(

@@ -41,7 +41,7 @@ def assemble_stories(
     store: Store, *, progress: Callable[[str], None] | None = None
 ) -> StoryRunSummary:
     from storyline.claims import find_contradictions
-    from storyline.events import merge_events
+    from storyline.events import merge_events, redate_events
     from storyline.stories import (
         StoryClusterer,
         apply_peer_dates,
@@ -86,7 +86,9 @@ def assemble_stories(
         ids = [article.id for article in members]
         events = [event_from_record(record) for record in store.iter_article_events(ids)]
         groups = {article.id: article.syndication_group or article.id for article in members}
-        merged = merge_events(events, groups)
+        redate_events(events, {article.id: article for article in members})
+        copies = {article.id for article in members if article.duplicate_of}
+        merged = merge_events(events, groups, copies=copies)
         for event in merged:
             event.story_id = story_id
         claims = [claim_from_record(record) for record in store.iter_claims(article_ids=ids)]

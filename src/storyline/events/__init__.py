@@ -5,6 +5,7 @@ reports of one occurrence across articles into one event with every supporting s
 """
 
 from storyline.events.classify import Typing, classify
+from storyline.events.dating import redate_events
 from storyline.events.extract import EventContext, extract_events
 from storyline.events.merge import merge_events, same_event
 
@@ -14,5 +15,6 @@ __all__ = [
     "classify",
     "extract_events",
     "merge_events",
+    "redate_events",
     "same_event",
 ]

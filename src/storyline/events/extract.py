@@ -1,27 +1,50 @@
-"""Events, one per reporting sentence: ACLED type, roles, place, date, toll and source.
+"""Events, one per incident: find the sentences that report one, read each, fold them.
 
-Resolvers owned by other stages (canonical entity names, the gazetteer, the date tagger,
-casualty counts) plug in through ``EventContext``; without them the extractor falls back to
-the words of the text itself, so every field still comes from the article and nothing is
-invented. Statements that are not one real event (negated, future or modal, conditional,
-questions, campaign-level or running totals) are skipped.
+Three steps, each in its own module: ``mentions`` reads every sentence that reports an
+incident that happened (``occurrence`` is the gate that turns away background, plans,
+denials, statements, metaphors and the like), ``incidents`` folds an article's mentions of one
+incident together and codes it as ACLED would, and this module connects them to the other
+stages' findings for the article (canonical entities, places, dates), which arrive in an
+``EventContext``. Without one, the extractor reads them itself, so it also runs alone.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.events import lexicon as lx
 from storyline.events import taxonomy as tx
+from storyline.events.actors import Actor, country_name
 from storyline.events.classify import Typing, classify
-from storyline.events.roles import Roles, cue_head, find_roles, is_speech
-from storyline.model import Article, Event, EventLocation, Evidence, Fatalities, stable_id
+from storyline.events.incidents import code_incident, group_mentions
+from storyline.events.mentions import (
+    EventMention,
+    distinct_towns,
+    event_places,
+    evidence_of,
+    is_anaphoric,
+    name_spans,
+    paragraph_of,
+    place_rank,
+    read_date,
+    read_fatalities,
+    sentence_items,
+    unresolved_localities,
+)
+from storyline.events.occurrence import irrealis_or_generic, not_an_occurrence
+from storyline.events.roles import cue_head, find_roles, is_speech
+from storyline.model import Article, Event
+from storyline.nlp.entities import EntityMention
+from storyline.places.resolver import ResolvedPlace
+from storyline.time.tagger import Timex
 
-DateValue = str | dict[str, str] | None
+# Strategic developments are coded only on a specific cue (an arrest, a seizure of weapons);
+# the vaguer ones ("fled", "deployed", "agreed") are mostly not incidents.
+MIN_STRATEGIC_STRENGTH = 0.65
 TERRITORIAL = frozenset(
     {tx.GOVERNMENT_REGAINS, tx.NON_STATE_OVERTAKES, tx.NON_VIOLENT_TRANSFER, tx.HEADQUARTERS}
 )
@@ -29,185 +52,24 @@ TERRITORIAL = frozenset(
 
 @dataclass(slots=True)
 class EventContext:
-    """Optional resolvers from other stages; any left as None uses a plain-text fallback."""
+    """What the other stages found in the article: the extractor's only view of them."""
 
-    canonical_actor: Callable[[Span], str | None] | None = None
-    resolve_place: Callable[[Span], EventLocation | None] | None = None
-    resolve_date: Callable[[Span], tuple[DateValue, str] | None] | None = None
-    parse_fatalities: Callable[[str], list[Fatalities]] | None = None
+    entities: Sequence[EntityMention] = field(default_factory=list)
+    places: Sequence[ResolvedPlace] = field(default_factory=list)
+    timexes: Sequence[Timex] = field(default_factory=list)
 
-
-_LEADING_NOISE = re.compile(r"^(?:the|a|an|some|several|at least|about|around)\s+", re.I)
-
-
-def _plain_name(span: Span) -> str:
-    """Fallback canonical name: the named entity inside the phrase, else the phrase itself."""
-    for entity in span.ents:
-        if entity.label_ in ("ORG", "PERSON", "GPE") and entity.start <= span.root.i < entity.end:
-            return _LEADING_NOISE.sub("", entity.text.strip())
-    return _LEADING_NOISE.sub("", span.text.strip())
-
-
-def _names(spans: list[Span], canonical: Callable[[Span], str | None] | None) -> list[str]:
-    names: list[str] = []
-    for span in spans:
-        name = (canonical(span) if canonical else None) or _plain_name(span)
-        if name and name.lower() not in {n.lower() for n in names}:
-            names.append(name)
-    return names
-
-
-def _locations(
-    spans: list[Span], resolve: Callable[[Span], EventLocation | None] | None
-) -> list[EventLocation]:
-    found: list[EventLocation] = []
-    for span in spans:
-        location = resolve(span) if resolve else None
-        if location is None:
-            location = EventLocation(
-                name=_LEADING_NOISE.sub("", span.text.strip()), lat=None, lon=None
-            )
-        if all(location.name != other.name for other in found):
-            found.append(location)
-    return found
-
-
-def _fallback_date(span: Span, anchor: str | None) -> tuple[DateValue, str] | None:
-    """The date tagger's reading of a DATE entity, when that stage is installed."""
-    try:
+    @classmethod
+    def read(cls, article: Article, doc: Doc) -> EventContext:
+        """Run the entity, place and date stages on one parse (for use outside a pipeline)."""
+        from storyline.nlp import extract_entities, load_aliases
+        from storyline.places import geoparse
         from storyline.time import tag_times
-    except ImportError:  # the time stage is optional
-        return None
-    for timex in tag_times(span.text, anchor):
-        if timex.type in ("DATE", "TIME") and timex.value:
-            return timex.contract_date(), timex.text
-    return None
 
-
-def _date(roles: Roles, article: Article, context: EventContext) -> tuple[DateValue, str | None]:
-    anchors = roles.anchors
-    if not roles.dates:
-        return None, None
-
-    def distance(span: Span) -> int:
-        return min(abs(span.root.i - a.i) for a in anchors) if anchors else 0
-
-    for span in sorted(roles.dates, key=distance):
-        if lx.AGGREGATE_CUES.search(span.text.lower()) or span.text.lower().startswith("since"):
-            continue
-        resolved = (
-            context.resolve_date(span)
-            if context.resolve_date
-            else _fallback_date(span, article.published)
+        return cls(
+            entities=extract_entities(article, doc, load_aliases(None)),
+            places=geoparse(doc),
+            timexes=tag_times(article.text, article.published, doc=doc),
         )
-        if resolved is not None:
-            return resolved[0], resolved[1]
-        return None, span.text
-    return None, None
-
-
-_KILL_WORDS = re.compile(
-    r"\b(?:kill\w*|dead|died|die|death|slain|lives|fatalit\w*|"
-    r"shot dead|massacred|executed|beheaded)\b",
-    re.I,
-)
-
-
-def _fatalities(sentence: Span, context: EventContext) -> list[Fatalities]:
-    if context.parse_fatalities is not None:
-        return context.parse_fatalities(sentence.text)
-    try:
-        from storyline.events.numbers import parse_casualties
-    except ImportError:
-        return []
-    return [
-        found.to_fatalities()
-        for found in parse_casualties(sentence.text)
-        if found.kind == "killed" and _KILL_WORDS.search(sentence.text)
-    ]
-
-
-def _irrealis(token: Token) -> bool:
-    """Negated, modal/future, intended or conditional: the clause does not assert the event."""
-    for child in token.children:
-        if child.dep_ == "neg" or child.lower_ in ("no", "never", "without"):
-            return True
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in lx.IRREALIS_AUX:
-            return True
-        if child.dep_ == "mark" and child.lower_ in lx.CONDITION_MARKS:
-            return True
-    if token.lower_.startswith("to") or any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ):
-        head = token.head
-        if head.lemma_.lower() in lx.INTENT_LEMMAS:
-            return True
-    for ancestor in token.ancestors:
-        if is_speech(ancestor):
-            break
-        if any(c.dep_ == "mark" and c.lower_ in lx.CONDITION_MARKS for c in ancestor.children):
-            return True
-        if ancestor.lemma_.lower() in lx.INTENT_LEMMAS and ancestor.pos_ == "VERB":
-            return True
-        if ancestor.dep_ in ("ROOT", "ccomp"):
-            break
-    return False
-
-
-def _generic(nominal: Token | None) -> bool:
-    """'a bombing campaign', 'future strikes', 'any attack': no single occurrence."""
-    if nominal is None:
-        return False
-    if nominal.head.lemma_.lower() in ("campaign", "threat", "risk", "fear", "possibility"):
-        return True
-    return any(
-        c.lower_ in lx.GENERIC_MODIFIERS and c.dep_ in ("amod", "compound", "det")
-        for c in nominal.children
-    ) or (nominal.dep_ == "nsubj" and nominal.head.lemma_ == "be")
-
-
-def _aggregate(sentence: Span, anchors: list[Token]) -> bool:
-    """Running totals ("more than 2,000 civilians since September") are not one event."""
-    text = sentence.text.lower()
-    for found in lx.AGGREGATE_CUES.finditer(text):
-        char = sentence.start_char + found.start()
-        token = next((t for t in sentence if t.idx >= char), None)
-        if token is None:
-            continue
-        chain = {token.i, *(a.i for a in token.ancestors)}
-        if any(a.i in chain for a in anchors):
-            return True
-    return False
-
-
-def _not_an_event(sentence: Span, roles: Roles) -> bool:
-    if sentence.text.rstrip().endswith("?"):
-        return True
-    if roles.predicate is not None and _irrealis(roles.predicate):
-        return True
-    if roles.nominal is not None:
-        if any(c.lower_ in ("no", "any") for c in roles.nominal.children):
-            return True
-        if roles.predicate is None and _irrealis(roles.nominal.head):
-            return True
-    return _generic(roles.nominal) or _aggregate(sentence, roles.anchors)
-
-
-def _confidence(typing: Typing, roles: Roles, event: Event) -> float:
-    score = 0.45 * typing.strength
-    score += 0.15 if event.actors else 0.0
-    score += 0.1 if event.targets or event.fatalities else 0.0
-    score += 0.15 if event.locations else 0.0
-    score += 0.1 if event.date_text else 0.0
-    score += 0.05 if roles.predicate is not None else 0.0
-    return round(min(score, 0.95), 3)
-
-
-def _evidence(article: Article, sentence: Span) -> Evidence:
-    text = sentence.text
-    start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.end_char - (len(text) - len(text.rstrip()))
-    return Evidence(article_id=article.id, sentence=article.text[start:end], start=start, end=end)
 
 
 # Clause links that join two separately asserted events ("jets struck X while rebels seized Y").
@@ -249,66 +111,188 @@ def _clause_views(sentence: Span) -> list[str]:
     return views
 
 
-def events_from_sentence(article: Article, sentence: Span, context: EventContext) -> list[Event]:
-    """The events one sentence reports: its main clause and any coordinate clause."""
-    events: list[Event] = []
+def _published(article: Article) -> date | None:
+    try:
+        return date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _reporter_names(spans: Sequence[Span], entities: Sequence[EntityMention]) -> list[str]:
+    names: list[str] = []
+    for span in spans:
+        inside = [m for m in entities if m.start < span.end_char and span.start_char < m.end]
+        name = inside[0].name if inside else span.text.strip()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _clause_typings(sentence: Span) -> list[Typing]:
+    typings: list[Typing] = []
     for view in _clause_views(sentence):
         typing = classify(view)
-        if typing is None or any(e.sub_event_type == typing.sub_event_type for e in events):
+        if typing is not None and all(t.sub_event_type != typing.sub_event_type for t in typings):
+            typings.append(typing)
+    return typings
+
+
+def sentence_mentions(
+    article: Article,
+    sentence: Span,
+    context: EventContext,
+    *,
+    published: date | None,
+    home_country: str | None,
+    plausible: Sequence[ResolvedPlace],
+) -> list[EventMention]:
+    """The incidents one sentence reports, one mention per incident and named place."""
+    mentions: list[EventMention] = []
+    for typing in _clause_typings(sentence):
+        start = sentence.start_char + typing.start
+        cue = cue_head(sentence, start, sentence.start_char + typing.end)
+        if cue is None:
             continue
-        event = _event_for_typing(article, sentence, typing, context)
-        if event is not None:
-            events.append(event)
-    return events
+        roles = find_roles(sentence, cue, territorial=typing.sub_event_type in TERRITORIAL)
+        if irrealis_or_generic(sentence, roles):
+            continue
+        anchors = roles.anchors or [cue]
+        when = read_date(sentence, context.timexes, anchors)
+        if not_an_occurrence(
+            sentence,
+            anchors[0],
+            roles,
+            own_date=when.interval if when else None,
+            published=published,
+        ):
+            continue
+        if typing.event_type == tx.STRATEGIC and typing.strength < MIN_STRATEGIC_STRENGTH:
+            continue
+        towns = distinct_towns(event_places(sentence, plausible, roles))
+        country = country_name(towns[0][0].country_code) if towns else home_country
+        actors = name_spans(roles.actors, context.entities, country)
+        targets = name_spans(roles.targets, context.entities, country)
+        fatalities = read_fatalities(sentence)
+        reporters = _reporter_names(roles.reporters, context.entities)
+        for index, (place, near) in enumerate(towns or [(None, False)]):
+            mentions.append(
+                EventMention(
+                    typing=typing,
+                    sentence=sentence,
+                    anchor=anchors[0],
+                    evidence=evidence_of(article.id, article.text, sentence),
+                    paragraph=paragraph_of(article.text, sentence.start_char),
+                    actors=list(actors),
+                    targets=list(targets),
+                    place=place,
+                    near=near,
+                    date=when,
+                    fatalities=fatalities if index == 0 else [],
+                    reporters=reporters,
+                    anaphoric=is_anaphoric(roles),
+                )
+            )
+    return mentions
 
 
-def _event_for_typing(
-    article: Article, sentence: Span, typing: Typing, context: EventContext
-) -> Event | None:
-    if typing is None:
-        return None
-    cue = cue_head(sentence, sentence.start_char + typing.start, sentence.start_char + typing.end)
-    if cue is None:
-        return None
-    roles = find_roles(sentence, cue, territorial=typing.sub_event_type in TERRITORIAL)
-    if _not_an_event(sentence, roles):
-        return None
-    if context.resolve_place is not None:
-        # A proper-noun object the tagger mislabelled ("shelled Aleppo" as a nationality) is
-        # a place when the gazetteer knows it.
-        for span in list(roles.targets):
-            if span.root.pos_ == "PROPN" and context.resolve_place(span) is not None:
-                roles.targets.remove(span)
-                roles.places.append(span)
-    evidence = _evidence(article, sentence)
-    event = Event(
-        id=stable_id(
-            "evt", article.id, str(evidence.start), str(evidence.end), typing.sub_event_type
-        ),
-        event_type=typing.event_type,
-        sub_event_type=typing.sub_event_type,
-        story_id=article.story_id,
-        actors=_names(roles.actors, context.canonical_actor),
-        targets=_names(roles.targets, context.canonical_actor),
-        locations=_locations(roles.places, context.resolve_place),
-        fatalities=_fatalities(sentence, context),
-        reported_by=_names(roles.reporters, context.canonical_actor),
-        sources=[evidence],
-        independent_sources=1,
-    )
-    event.date, event.date_text = _date(roles, article, context)
-    event.confidence = _confidence(typing, roles, event)
-    return event
+def _home(places: Sequence[ResolvedPlace]) -> tuple[ResolvedPlace | None, str | None]:
+    """The article's main town (most named) and country, for incidents that name neither."""
+    if not places:
+        return None, None
+    towns = Counter(p.name for p in places if place_rank(p) == 1)
+    countries = Counter(p.country_code for p in places if p.country_code)
+    town = None
+    if towns:
+        name = towns.most_common(1)[0][0]
+        town = next(p for p in places if p.name == name)
+    code = countries.most_common(1)[0][0] if countries else None
+    return town, country_name(code)
+
+
+def _paragraph_place(
+    incident_mentions: Sequence[EventMention], places: Sequence[ResolvedPlace], text: str
+) -> ResolvedPlace | None:
+    """The nearest town named earlier in the same paragraph as the incident's first mention."""
+    first = incident_mentions[0]
+    start = text.rfind("\n", 0, first.evidence.start) + 1
+    before = [p for p in places if start <= p.start < first.evidence.start and place_rank(p) == 1]
+    return before[-1] if before else None
+
+
+def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[ResolvedPlace]:
+    """The geoparser's places that can be where an event happened.
+
+    A common word read as a town ("Bank", "Police", "Soon") and a place read through another
+    of its names in a country the article is not about ("Yida" as Jeddah, "Molotov" as Perm)
+    are dropped: an event placed there would be drawn in the wrong country.
+    """
+    countries = Counter(p.country_code for p in places if p.country_code)
+    total = sum(countries.values()) or 1
+    main = {code for code, n in countries.items() if n / total >= 0.2}
+    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
+    kept = []
+    for place in places:
+        own_name = _same_name(place.text, place.name)
+        if not own_name and place.country_code not in main:
+            continue
+        if not lowercase_text and not _proper(doc, place):
+            continue
+        kept.append(place)
+    return kept
+
+
+def _same_name(surface: str, name: str) -> bool:
+    from rapidfuzz import fuzz
+
+    from storyline.places.fold import plain_key
+
+    a, b = plain_key(surface), plain_key(name)
+    return a == b or a in b or b in a or fuzz.ratio(a, b) >= 75
+
+
+def _proper(doc: Doc, place: ResolvedPlace) -> bool:
+    """The words are a name in the text: tagged as one, or a proper noun."""
+    tokens = [t for t in doc if place.start <= t.idx < place.end]
+    if not tokens:
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in tokens):
+        return True
+    return any(t.pos_ == "PROPN" for t in tokens) and not all(t.is_sent_start for t in tokens)
 
 
 def extract_events(article: Article, doc: Doc, context: EventContext | None = None) -> list[Event]:
-    """Every event the article body reports; ``doc`` is the spaCy parse of ``article.text``."""
+    """One event per incident the article reports; ``doc`` is the parse of ``article.text``."""
     if doc.text != article.text:
         raise ValueError("doc must be the parse of article.text so evidence offsets line up")
-    context = context or EventContext()
-    events: list[Event] = []
+    context = context if context is not None else EventContext.read(article, doc)
+    published = _published(article)
+    plausible = plausible_places(context.places, doc)
+    main_town, home_country = _home(plausible)
+    home_code = Counter(p.country_code for p in plausible if p.country_code).most_common(1)
+    named = unresolved_localities(
+        doc.text, doc.ents, context.places, home_code[0][0] if home_code else None
+    )
+    plausible = sorted([*plausible, *named], key=lambda p: p.start)
+    mentions: list[EventMention] = []
     for sentence in doc.sents:
-        if not sentence.text.strip():
-            continue
-        events.extend(events_from_sentence(article, sentence, context))
+        if sentence.text.strip():
+            mentions.extend(
+                sentence_mentions(
+                    article,
+                    sentence,
+                    context,
+                    published=published,
+                    home_country=home_country,
+                    plausible=plausible,
+                )
+            )
+    events: list[Event] = []
+    for incident in group_mentions(mentions):
+        fallback = _paragraph_place(incident.mentions, plausible, article.text) or main_town
+        events.append(
+            code_incident(article, incident, fallback_place=fallback, fallback_country=home_country)
+        )
     return events
+
+
+__all__ = ["Actor", "EventContext", "extract_events", "is_speech", "sentence_items"]

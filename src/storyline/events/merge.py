@@ -102,8 +102,15 @@ def _day_bounds(value: str | dict[str, str] | None) -> tuple[date, date] | None:
     return None
 
 
+def _explicit_day(event: Event) -> tuple[date, date] | None:
+    """The event's day when the text gave it; an article date standing in for it is unknown."""
+    if event.time_precision == 2 and not event.date_text:
+        return None
+    return _day_bounds(event.date)
+
+
 def _dates_agree(first: Event, second: Event) -> Agreement:
-    left, right = _day_bounds(first.date), _day_bounds(second.date)
+    left, right = _explicit_day(first), _explicit_day(second)
     if left is None or right is None:
         return "unknown"
     one_day = timedelta(days=1)
@@ -111,11 +118,28 @@ def _dates_agree(first: Event, second: Event) -> Agreement:
     return "match" if overlap else "conflict"
 
 
+# Types that reports of one incident use for each other (an air strike on civilians is also
+# "an attack"; a riot also "the protest"); strategic developments only match their own kind.
+_TYPE_GROUP = {
+    "Explosions/Remote violence": "violence",
+    "Battles": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+}
+
+
+def _group(event: Event) -> str:
+    return _TYPE_GROUP.get(event.event_type) or event.sub_event_type
+
+
 def same_event(first: Event, second: Event) -> bool:
     """Whether two reports describe one occurrence (see the module docstring for the rule)."""
-    if first.event_type != second.event_type:
+    if _group(first) != _group(second):
         return False
-    if not subtypes_compatible(first.sub_event_type, second.sub_event_type):
+    if first.event_type == second.event_type and not subtypes_compatible(
+        first.sub_event_type, second.sub_event_type
+    ):
         return False
     actors = _actors_agree(first.actors, second.actors)
     places = _places_agree(first.locations, second.locations)
@@ -124,13 +148,51 @@ def same_event(first: Event, second: Event) -> bool:
         return False
     if dates == "match":
         return places == "match" or (places == "unknown" and actors == "match")
-    # Unknown day: only when everything else agrees strongly.
-    return actors == "match" and places == "match"
+    # Unknown day: the same place is enough within one story (its articles tell one happening).
+    return places == "match" and actors != "conflict"
+
+
+_PRECEDENCE = {"Riots": 3, "Protests": 1, "Explosions/Remote violence": 3, "Battles": 2}
+
+
+def _typed(members: list[Event]) -> Event:
+    """The member whose type the merged event takes: the codebook's precedence among types
+    reported by more than one source or with a confident cue, then confidence."""
+    weight: dict[str, float] = {}
+    for event in members:
+        weight[event.event_type] = weight.get(event.event_type, 0.0) + event.confidence
+    supported = [t for t, w in weight.items() if w >= 0.6] or list(weight)
+    chosen = max(supported, key=lambda t: (_PRECEDENCE.get(t, 0), weight[t]))
+    return max((e for e in members if e.event_type == chosen), key=lambda e: e.confidence)
+
+
+def _best_location(members: list[Event]) -> list[EventLocation]:
+    """The most precise place reported, the most often reported among equally precise ones."""
+    places = [loc for e in members for loc in e.locations[:1]]
+    if not places:
+        return []
+    precision = min(p.geo_precision or 3 for p in places)
+    precise = [p for p in places if (p.geo_precision or 3) == precision]
+    counts: dict[str, int] = {}
+    for place in precise:
+        counts[place.name] = counts.get(place.name, 0) + 1
+    best = max(precise, key=lambda p: counts[p.name])
+    others = [
+        loc for loc in _union_locations(e.locations for e in members) if loc.name != best.name
+    ]
+    return [best, *others]
+
+
+def _lowest(report: Fatalities) -> int:
+    for value in (report.count, report.min, report.max):
+        if value is not None:
+            return value
+    return 0
 
 
 def _merge_group(members: list[Event], group_of: dict[str, str]) -> Event:
     members = sorted(members, key=lambda e: (-e.confidence, e.id))
-    best = members[0]
+    best = _typed(members)
     if len(members) == 1:
         single = best
         single.independent_sources = _independent(single.sources, group_of)
@@ -138,7 +200,8 @@ def _merge_group(members: list[Event], group_of: dict[str, str]) -> Event:
     sources: list[Evidence] = []
     for event in members:
         for evidence in event.sources:
-            if all(evidence.article_id != s.article_id for s in sources):
+            key = (evidence.article_id, evidence.start)
+            if all(key != (s.article_id, s.start) for s in sources):
                 sources.append(evidence)
     fatalities: list[Fatalities] = []
     for event in members:
@@ -146,10 +209,14 @@ def _merge_group(members: list[Event], group_of: dict[str, str]) -> Event:
             key = (report.victims, report.count, report.min, report.max)
             if all(key != (f.victims, f.count, f.min, f.max) for f in fatalities):
                 fatalities.append(report)
-    dated = next((e for e in members if e.date is not None), None)
+    # ACLED codes the lowest toll reported; every source's figure stays listed after it.
+    fatalities.sort(key=_lowest)
+    explicit = [e for e in members if _explicit_day(e) is not None]
+    dated = explicit[0] if explicit else next((e for e in members if e.date is not None), None)
     independent = _independent(sources, group_of)
     # Each independent confirmation lowers the chance that all of them are wrong.
     doubt = math.prod(1 - e.confidence for e in members[: max(1, independent)])
+    same_type = [best, *(e for e in members if e is not best and e.event_type == best.event_type)]
     return Event(
         id=stable_id("evt", *sorted(e.id for e in members)),
         event_type=best.event_type,
@@ -157,12 +224,13 @@ def _merge_group(members: list[Event], group_of: dict[str, str]) -> Event:
         story_id=best.story_id,
         date=dated.date if dated else None,
         date_text=dated.date_text if dated else best.date_text,
-        actors=_union(e.actors for e in members),
-        targets=_union(e.targets for e in members),
-        locations=_union_locations(e.locations for e in members),
+        time_precision=dated.time_precision if dated else None,
+        actors=_union(e.actors for e in same_type),
+        targets=_union(e.targets for e in same_type),
+        locations=_best_location(members),
         fatalities=fatalities,
         reported_by=_union(e.reported_by for e in members),
-        sources=sources,
+        sources=sorted(sources, key=lambda s: (s.article_id, s.start)),
         independent_sources=independent,
         confidence=round(min(0.99, 1 - doubt), 3),
     )
@@ -190,14 +258,22 @@ def _union_locations(lists: Iterable[list[EventLocation]]) -> list[EventLocation
     return result
 
 
-def merge_events(events: list[Event], syndication_group_of: dict[str, str]) -> list[Event]:
+def merge_events(
+    events: list[Event],
+    syndication_group_of: dict[str, str],
+    *,
+    copies: frozenset[str] | set[str] = frozenset(),
+) -> list[Event]:
     """Cluster reports of one occurrence (single link over ``same_event``) into one event each.
 
     ``syndication_group_of`` maps article ids to their syndication group; an article missing
-    from it is its own original.
+    from it is its own original. Events read from ``copies`` (articles that duplicate another)
+    only add their evidence to an event of the original's; they never stand alone, so a
+    reprint adds no event.
     """
     clusters: list[list[Event]] = []
-    for event in sorted(events, key=lambda e: (-e.confidence, e.id)):
+    ordered = sorted(events, key=lambda e: (_from_copy(e, copies), -e.confidence, e.id))
+    for event in ordered:
         # Join the first cluster this report matches and contradicts no member of; a chain of
         # pairwise matches must not glue two conflicting reports together.
         home = next(
@@ -210,14 +286,19 @@ def merge_events(events: list[Event], syndication_group_of: dict[str, str]) -> l
             None,
         )
         if home is None:
-            clusters.append([event])
+            if not _from_copy(event, copies):
+                clusters.append([event])
         else:
             home.append(event)
     return [_merge_group(members, syndication_group_of) for members in clusters]
 
 
+def _from_copy(event: Event, copies: frozenset[str] | set[str]) -> bool:
+    return bool(copies) and all(s.article_id in copies for s in event.sources)
+
+
 def _conflicts(first: Event, second: Event) -> bool:
-    return first.event_type != second.event_type or "conflict" in (
+    return _group(first) != _group(second) or "conflict" in (
         _actors_agree(first.actors, second.actors),
         _places_agree(first.locations, second.locations),
         _dates_agree(first, second),

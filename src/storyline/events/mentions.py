@@ -1,0 +1,375 @@
+"""Event mentions: each sentence that reports an incident, with its own who, where and when.
+
+A mention is one sentence's account of one incident. Its fields come from the resolvers of the
+other stages, restricted to that sentence: the canonical entities (for actors), the geoparser's
+places (for where), the date tagger's expressions (for when) and the casualty reader (for the
+toll). Several mentions of one incident are folded together later (``incidents``); here each
+keeps only what its own sentence says, and whether it says it outright.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from storyline.events import taxonomy as tx
+from storyline.events.actors import Actor, country_name, demonym_country, name_actor
+from storyline.events.classify import Typing
+from storyline.events.numbers import parse_casualties
+from storyline.events.roles import Roles, belongs_to_speaker
+from storyline.model import Evidence, Fatalities
+from storyline.nlp.entities import EntityMention
+from storyline.places.fold import plain_key
+from storyline.places.resolver import ResolvedPlace
+from storyline.time.tagger import Timex
+
+DateValue = str | dict[str, str] | None
+# Gazetteer classes from the most to the least precise; ACLED's geo_precision follows.
+_AREA_FEATURES = {"admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "north", "south", "east", "west"})
+# Within this distance two places in one sentence are one place written twice ("Exarchia, Athens").
+SAME_PLACE_KM = 15.0
+
+
+@dataclass(slots=True)
+class DateReading:
+    """The words that date an event, and their day or span (None until an anchor is known)."""
+
+    value: DateValue
+    text: str
+    interval: tuple[date, date] | None
+    start: int
+
+    @property
+    def precision(self) -> int:
+        if self.interval is None:
+            return 3
+        days = (self.interval[1] - self.interval[0]).days
+        return 1 if days == 0 else 2 if days <= 7 else 3
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One sentence's report of one incident, with the fields that sentence itself gives."""
+
+    typing: Typing
+    sentence: Span
+    anchor: Token
+    evidence: Evidence
+    paragraph: int
+    actors: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    place: ResolvedPlace | None = None
+    near: bool = False
+    date: DateReading | None = None
+    fatalities: list[Fatalities] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    # "the attack", "the blast": a mention that refers back to an incident already reported.
+    anaphoric: bool = False
+
+    @property
+    def family(self) -> str:
+        return self.typing.event_type
+
+
+def located(place: ResolvedPlace) -> bool:
+    """Whether the gazetteer gave the place coordinates (a named locality may have none)."""
+    return not math.isnan(place.lat)
+
+
+def same_spot(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    """One place written twice: within a few km, or the same name where one has no point."""
+    if located(a) and located(b):
+        return _km(a, b) <= SAME_PLACE_KM
+    left, right = plain_key(a.text or a.name), plain_key(b.text or b.name)
+    return left == right or left in right or right in left
+
+
+def place_rank(place: ResolvedPlace) -> int:
+    """1 for a town, village, base or crossing; larger for wider areas."""
+    return _AREA_FEATURES.get(place.feature, 1)
+
+
+def sentence_items(items: Sequence, sentence: Span) -> list:
+    return [i for i in items if i.start >= sentence.start_char and i.end <= sentence.end_char]
+
+
+def token_at(sentence: Span, char: int) -> Token | None:
+    for token in sentence:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _word_before(sentence: Span, char: int) -> str:
+    before = sentence.doc.text[max(sentence.start_char, char - 30) : char].split()
+    return before[-1].lower().strip(",") if before else ""
+
+
+def event_places(
+    sentence: Span, places: Sequence[ResolvedPlace], roles: Roles
+) -> list[tuple[ResolvedPlace, bool]]:
+    """The sentence's places where the event happened, with whether each is 'near' it.
+
+    A place that hangs off a speech verb is where someone spoke; a place after "from" is where
+    a raid was flown from; a place after "km (from|of)" is a reference point. None is the
+    event's place while another is named.
+    """
+    found: list[tuple[ResolvedPlace, bool, int]] = []
+    anchors = roles.anchors
+    for place in sentence_items(places, sentence):
+        token = token_at(sentence, place.start)
+        if token is not None and anchors and belongs_to_speaker(token, anchors):
+            continue
+        before = _word_before(sentence, place.start)
+        context = sentence.doc.text[max(sentence.start_char, place.start - 25) : place.start]
+        demoted = before in ("from", "to") or "km" in context or "miles" in context
+        near = before in NEAR_WORDS or (
+            " of" in context[-4:] and any(w in context.lower() for w in NEAR_WORDS)
+        )
+        found.append((place, near, 2 if demoted else 0))
+    if any(rank == 0 for _, _, rank in found):
+        found = [item for item in found if item[2] == 0]
+    return [(place, near) for place, near, _ in found]
+
+
+def _km(a: ResolvedPlace, b: ResolvedPlace) -> float:
+    from storyline.places.gazetteer import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def distinct_towns(
+    candidates: list[tuple[ResolvedPlace, bool]],
+) -> list[tuple[ResolvedPlace, bool]]:
+    """The separate towns a sentence places the event in, most precise reading of each.
+
+    ACLED splits an incident by named place: "clashes in Athens and Thessaloniki" are two
+    events. A town and the district or province around it are one place.
+    """
+    if not candidates:
+        return []
+    best = min(place_rank(p) for p, _ in candidates)
+    towns = [(p, near) for p, near in candidates if place_rank(p) == best]
+    kept: list[tuple[ResolvedPlace, bool]] = []
+    for place, near in towns:
+        if not any(same_spot(place, other) for other, _ in kept):
+            kept.append((place, near))
+    # A locality the gazetteer does not know, named beside a town it knows, is inside it
+    # ("the Astodia area of Ahmedabad"): the locality is the more precise place.
+    if any(not located(p) for p, _ in kept) and any(located(p) for p, _ in kept):
+        kept = [(p, near) for p, near in kept if not located(p)]
+    return kept
+
+
+def read_date(sentence: Span, timexes: Sequence[Timex], anchors: list[Token]) -> DateReading | None:
+    """The date the sentence gives its event: the nearest day-naming expression to the verb.
+
+    Expressions hanging off a speech verb ("said on Tuesday") date the statement, not the
+    event; durations and open spans ("since May") date nothing.
+    """
+    best: tuple[int, DateReading] | None = None
+    for timex in sentence_items(timexes, sentence):
+        if timex.type not in ("DATE", "TIME") or timex.mod in ("ON_OR_AFTER", "ON_OR_BEFORE"):
+            continue
+        interval = timex.interval()
+        value = timex.contract_date()
+        if timex.value is not None and (interval is None or value is None):
+            continue
+        if interval is not None and (interval[1] - interval[0]).days > 62:
+            continue
+        token = token_at(sentence, timex.start)
+        if token is not None and anchors and belongs_to_speaker(token, anchors):
+            continue
+        distance = min((abs(timex.start - a.idx) for a in anchors), default=0)
+        reading = DateReading(value, timex.text, interval, timex.start)
+        if best is None or distance < best[0]:
+            best = (distance, reading)
+    return best[1] if best else None
+
+
+def _state_in(span: Span, entities: Sequence[EntityMention]) -> str | None:
+    for mention in entities:
+        if mention.start < span.end_char and span.start_char < mention.end:
+            if "state-actor" in mention.roles or mention.kind == "state":
+                return mention.link or mention.name
+            if mention.type == "GPE" and "place" not in mention.roles:
+                return mention.name
+    for token in span:
+        if token.tag_ in ("JJ", "NNP", "NNPS") and (found := demonym_country(token.text)):
+            return found
+    return None
+
+
+def _entity_in(span: Span, entities: Sequence[EntityMention]) -> EntityMention | None:
+    best, overlap = None, 0
+    for mention in entities:
+        shared = min(mention.end, span.end_char) - max(mention.start, span.start_char)
+        if shared > overlap and "place" not in mention.roles:
+            best, overlap = mention, shared
+    return best
+
+
+def name_spans(
+    spans: Sequence[Span], entities: Sequence[EntityMention], country: str | None
+) -> list[Actor]:
+    """ACLED actors for the phrases the parse found, dropping those that cannot act."""
+    actors: list[Actor] = []
+    for span in spans:
+        entity = _entity_in(span, entities)
+        state = _state_in(span, entities)
+        if entity is not None and state and entity.name == state:
+            entity_name, entity_type = None, None
+        elif entity is not None:
+            entity_name, entity_type = entity.name, entity.type
+        else:
+            entity_name, entity_type = None, None
+        actor = name_actor(
+            span.text, entity=entity_name, entity_type=entity_type, state=state, country=country
+        )
+        if actor is not None and all(a.name != actor.name for a in actors):
+            actors.append(actor)
+    return actors
+
+
+def read_fatalities(sentence: Span) -> list[Fatalities]:
+    """Deaths the sentence reports; injuries and other counts are not fatalities."""
+    found = []
+    for count in parse_casualties(sentence.text):
+        if count.kind == "killed":
+            found.append(count.to_fatalities())
+    return found
+
+
+def evidence_of(article_id: str, text: str, sentence: Span) -> Evidence:
+    raw = sentence.text
+    start = sentence.start_char + (len(raw) - len(raw.lstrip()))
+    end = sentence.end_char - (len(raw) - len(raw.rstrip()))
+    return Evidence(article_id=article_id, sentence=text[start:end], start=start, end=end)
+
+
+def paragraph_of(text: str, char: int) -> int:
+    return text.count("\n", 0, char)
+
+
+_ANAPHORS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def is_anaphoric(roles: Roles) -> bool:
+    """'The attack killed four', 'the blast': a definite event noun names an incident told."""
+    nominal = roles.nominal
+    if nominal is None:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORS for c in nominal.children)
+
+
+def country_of(place: ResolvedPlace | None) -> str | None:
+    return country_name(place.country_code) if place is not None else None
+
+
+def is_civilian_event(typing: Typing) -> bool:
+    return typing.event_type == tx.VIOLENCE_AGAINST_CIVILIANS
+
+
+LOCALITY = "locality"
+_LOCALITY_NOUNS = (
+    r"area|areas|locality|village|town|district|neighbourhood|neighborhood|colony|chowk|"
+    r"camp|quarter|suburb|square|market|bazaar|road|street|station"
+)
+_LOCALITY = re.compile(
+    rf"\b(?:in|at|near|outside|from|of)\s+(?:the\s+)?"
+    rf"((?:[a-z][a-z'-]+\s+){{0,2}}?[a-z][a-z'-]+)\s+(?:{_LOCALITY_NOUNS})\b"
+)
+_NOT_LOCALITY = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "same",
+        "other",
+        "city",
+        "old",
+        "new",
+        "nearby",
+        "whole",
+        "entire",
+        "affected",
+        "tense",
+        "sensitive",
+        "rural",
+        "urban",
+        "border",
+        "refugee",
+        "police",
+        "railway",
+        "bus",
+        "several",
+        "many",
+        "some",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "riot",
+        "communal",
+        "walled",
+    ]
+)
+
+
+def unresolved_localities(
+    doc_text: str, ents: Sequence, resolved: Sequence[ResolvedPlace], country_code: str | None
+) -> list[ResolvedPlace]:
+    """Places the text names that the gazetteer does not know: kept by name, without a point.
+
+    spaCy's place entities not covered by a resolved place ("Exarchia", "Syntagma Square"),
+    and in lower-cased text the "in the astodia area" pattern. The scorer and a reader can
+    still tell one town from another by its name; the map draws none of them.
+    """
+    found: list[ResolvedPlace] = []
+
+    def covered(start: int, end: int) -> bool:
+        spans = [*resolved, *found]
+        return any(p.start < end and start < p.end for p in spans)
+
+    def add(text: str, start: int, end: int) -> None:
+        if covered(start, end):
+            return
+        found.append(
+            ResolvedPlace(
+                name=text,
+                lat=math.nan,
+                lon=math.nan,
+                country_code=country_code,
+                admin1=None,
+                geonames_id=None,
+                feature=LOCALITY,
+                start=start,
+                end=end,
+                text=text,
+            )
+        )
+
+    for ent in ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and len(ent.text) > 2:
+            add(ent.text.strip(), ent.start_char, ent.end_char)
+    for match in _LOCALITY.finditer(doc_text):
+        words = match.group(1).split()
+        while words and words[0] in _NOT_LOCALITY:
+            words = words[1:]
+        if not words or words[-1] in _NOT_LOCALITY:
+            continue
+        text = " ".join(words)
+        start = match.start(1) + match.group(1).index(words[0])
+        add(text, start, start + len(text))
+    return found

@@ -1,0 +1,1 @@
+"""Language resources as data, one folder per language (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""English language resources: word lists and patterns as data."""
