@@ -267,7 +267,9 @@ def code_incident(
         country,
         fatalities,
     )
-    dated = next((m.date for m in mentions if m.date and m.date.value is not None), None)
+    readings = [m.date for m in mentions if m.date and m.date.value is not None]
+    # The most precise day any mention gives ("on Sunday" beats "this week").
+    dated = min(readings, key=lambda d: d.precision) if readings else None
     unresolved = next((m.date for m in mentions if m.date and m.date.value is None), None)
     evidence = _evidence(mentions)
     event = Event(

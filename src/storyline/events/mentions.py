@@ -184,13 +184,24 @@ def read_date(sentence: Span, timexes: Sequence[Timex], anchors: list[Token]) ->
         if interval is not None and (interval[1] - interval[0]).days > 62:
             continue
         token = token_at(sentence, timex.start)
-        if token is not None and anchors and belongs_to_speaker(token, anchors):
+        if token is not None and anchors and _said_on(token, anchors):
             continue
         distance = min((abs(timex.start - a.idx) for a in anchors), default=0)
         reading = DateReading(value, timex.text, interval, timex.start)
         if best is None or distance < best[0]:
             best = (distance, reading)
     return best[1] if best else None
+
+
+def _said_on(token: Token, anchors: list[Token]) -> bool:
+    """'Police said on Tuesday': the day of a statement by a named speaker, not of the event.
+
+    A passive report ("riots were reported on Saturday") dates the event itself.
+    """
+    if not belongs_to_speaker(token, anchors):
+        return False
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is None or any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _state_in(span: Span, entities: Sequence[EntityMention]) -> str | None:

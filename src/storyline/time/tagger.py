@@ -1140,12 +1140,31 @@ def _is_day_value(value: str | None) -> bool:
     return bool(value and re.match(r"^\d{4}-\d{2}-\d{2}", value) and "/" not in value)
 
 
+_LOWER_CALENDAR = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|"
+    r"june|july|august|september|october|november|december)\b"
+)
+
+
+def recase_calendar_words(text: str) -> str:
+    """A lower-cased text (some archives keep only that) with day and month names capitalised.
+
+    The same length, so offsets hold. Only in text that is nearly all lower case, and never
+    "may" or "march", which are also common words.
+    """
+    letters = sum(c.isalpha() for c in text) or 1
+    if sum(c.isupper() for c in text) > 0.01 * letters:
+        return text
+    return _LOWER_CALENDAR.sub(lambda m: m.group(0).capitalize(), text)
+
+
 def tag_times(text: str, anchor: date | datetime | str | None, *, doc: Any = None) -> list[Timex]:
     """All temporal expressions in ``text``, normalised against ``anchor`` (the article date).
 
     ``doc`` is an optional spaCy parse of the same text; with it, the tense that decides which
     way "on Tuesday" points comes from the governing verb instead of nearby cue words.
     """
+    text = recase_calendar_words(text)
     ctx = _Context(text, _as_date(anchor), doc)
     candidates: list[tuple[int, int, int, _Found]] = []
     for rule in _RULES:
