@@ -255,7 +255,10 @@ def _proper(doc: Doc, place: ResolvedPlace) -> bool:
     tokens = [t for t in doc if place.start <= t.idx < place.end]
     if not tokens:
         return False
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in tokens):
+    # "Marfin Bank", "INS Mysore", "West Coast Bank": a place word inside an organisation's name.
+    if any(t.ent_type_ in ("ORG", "PERSON") for t in tokens):
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
         return True
     return any(t.pos_ == "PROPN" for t in tokens) and not all(t.is_sent_start for t in tokens)
 
@@ -269,8 +272,12 @@ def extract_events(article: Article, doc: Doc, context: EventContext | None = No
     plausible = plausible_places(context.places, doc)
     main_town, home_country = _home(plausible)
     home_code = Counter(p.country_code for p in plausible if p.country_code).most_common(1)
+    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
     named = unresolved_localities(
-        doc.text, doc.ents, context.places, home_code[0][0] if home_code else None
+        doc.text,
+        [] if lowercase_text else doc.ents,
+        context.places,
+        home_code[0][0] if home_code else None,
     )
     plausible = sorted([*plausible, *named], key=lambda p: p.start)
     mentions: list[EventMention] = []

@@ -288,12 +288,9 @@ def is_civilian_event(typing: Typing) -> bool:
 
 
 LOCALITY = "locality"
-_LOCALITY_NOUNS = (
-    r"area|areas|locality|village|town|district|neighbourhood|neighborhood|colony|chowk|"
-    r"camp|quarter|suburb|square|market|bazaar|road|street|station"
-)
+_LOCALITY_NOUNS = r"area|areas|locality|village|colony|neighbourhood|neighborhood|suburb"
 _LOCALITY = re.compile(
-    rf"\b(?:in|at|near|outside|from|of)\s+(?:the\s+)?"
+    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?"
     rf"((?:[a-z][a-z'-]+\s+){{0,2}}?[a-z][a-z'-]+)\s+(?:{_LOCALITY_NOUNS})\b"
 )
 _NOT_LOCALITY = frozenset(

@@ -87,7 +87,15 @@ def _same_place(a: EventLocation, b: EventLocation) -> bool:
 def _places_agree(first: list[EventLocation], second: list[EventLocation]) -> Agreement:
     if not first or not second:
         return "unknown"
-    return "match" if any(_same_place(a, b) for a in first for b in second) else "conflict"
+    a, b = first[0], second[0]
+    if _same_place(a, b):
+        return "match"
+    if (a.lat is None) != (b.lat is None):
+        return "unknown"  # a locality the gazetteer lacks may lie in the town named elsewhere
+    wide, narrow = (a, b) if (a.geo_precision or 1) >= (b.geo_precision or 1) else (b, a)
+    if wide.feature == "country" and wide.country_code and wide.country_code == narrow.country_code:
+        return "match"
+    return "conflict"
 
 
 def _day_bounds(value: str | dict[str, str] | None) -> tuple[date, date] | None:
