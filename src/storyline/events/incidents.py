@@ -11,11 +11,13 @@ actor is rioters, a protest's protesters, violence against civilians hits civili
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from storyline.events import lexicon as lx
 from storyline.events import taxonomy as tx
 from storyline.events.actors import (
     CIVILIAN,
@@ -141,7 +143,38 @@ def incident_typing(mentions: Sequence[EventMention]) -> Typing:
     supported = [t for t, w in weight.items() if w >= MIN_TYPE_WEIGHT] or list(weight)
     family = max(supported, key=lambda t: (_PRECEDENCE.get(t, 0), weight[t]))
     candidates = [m.typing for m in mentions if m.family == family]
-    return max(candidates, key=lambda t: t.strength)
+    best = max(candidates, key=lambda t: (_SUBTYPE_RANK.get(t.sub_event_type, 0), t.strength))
+    if family == tx.RIOTS:
+        return _riot_kind(best, mentions)
+    return best
+
+
+# Among explosions, the instrument the codebook names first: a chemical or suicide attack, then
+# aircraft ("bombs dropped by jets" is an air strike, not an IED), then artillery.
+_SUBTYPE_RANK = {
+    tx.CHEMICAL_WEAPON: 5,
+    tx.SUICIDE_BOMB: 4,
+    tx.AIR_STRIKE: 3,
+    tx.SHELLING: 2,
+    tx.GRENADE: 1,
+}
+_DEMONSTRATION = re.compile(lx.PROTEST)
+_MOB = re.compile(lx.MOB)
+
+
+def _riot_kind(typing: Typing, mentions: Sequence[EventMention]) -> Typing:
+    """ACLED: violence by demonstrators is a violent demonstration; by a mob with no
+    demonstration (communal clashes, lynchings) it is mob violence."""
+    texts = " ".join(m.sentence.text.lower() for m in mentions)
+    demonstration = len(_DEMONSTRATION.findall(texts))
+    mob = len(_MOB.findall(texts))
+    if mob and mob >= demonstration:
+        kind = tx.MOB_VIOLENCE
+    elif demonstration:
+        kind = tx.VIOLENT_DEMONSTRATION
+    else:
+        kind = typing.sub_event_type
+    return Typing(kind, typing.start, typing.end, typing.cue, typing.strength)
 
 
 def _geo_precision(place: ResolvedPlace, near: bool) -> int:

@@ -74,6 +74,13 @@ _METAPHOR = re.compile(
     r"bomb(?:shell)? (?:revelation|report))\b",
     re.I,
 )
+# A death by the victim's own hand in custody or a suicide is no political violence.
+_SELF_HARM = re.compile(
+    r"\b(?:commit\w* suicide|took (?:his|her) own life|hanged (?:himself|herself)|"
+    r"killed (?:himself|herself))\b",
+    re.I,
+)
+_NO_DEATHS = re.compile(r"\bno (?:dead|deaths|casualties|one was (?:killed|hurt|injured))\b", re.I)
 _DESCRIPTION = re.compile(
     r"\b(?:capable of|can carry|designed to|able to (?:strike|hit|carry)|has a range|"
     r"range of \d|equipped with|armed with .{0,30} capable)\b",
@@ -161,6 +168,10 @@ def not_an_occurrence(
         return "background"
     if _METAPHOR.search(text):
         return "metaphor"
+    if _SELF_HARM.search(text) and not roles.actors:
+        return "self-inflicted"
+    if _NO_DEATHS.search(text) and roles.predicate is None:
+        return "negated occurrence"
     if _DESCRIPTION.search(text):
         return "weapon description"
     if denied(anchor):
