@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.events import EventContext, classify, extract_events
+from storyline.events import classify, extract_events
 from storyline.events import taxonomy as tx
-from storyline.model import Article, Event, EventLocation
+from storyline.events.mentions import distinct_towns
+from storyline.model import Article, Event
 from storyline.nlp.model import load_nlp
+from storyline.places.resolver import ResolvedPlace
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +17,9 @@ def nlp():
     return load_nlp()
 
 
-def events_of(nlp, text: str, context: EventContext | None = None) -> list[Event]:
-    article = Article(id="art_test", input="test", text=text, published="2021-03-10")
-    return extract_events(article, nlp(text), context)
+def events_of(nlp, text: str, published: str = "2021-03-10") -> list[Event]:
+    article = Article(id="art_test", input="test", text=text, published=published)
+    return extract_events(article, nlp(text))
 
 
 def only_event(nlp, text: str) -> Event:
@@ -26,22 +28,21 @@ def only_event(nlp, text: str) -> Event:
     return events[0]
 
 
-def test_passive_agent_is_the_actor_and_subject_the_victim(nlp):
-    event = only_event(
-        nlp, "Eleven villagers were killed by government helicopters near Tawila on Sunday."
-    )
+def test_passive_agent_is_the_actor_named_as_acled_names_it(nlp):
+    event = only_event(nlp, "Eleven villagers were killed by Sudanese army helicopters on Sunday.")
     assert event.sub_event_type == tx.AIR_STRIKE
-    assert event.actors == ["government helicopters"]
-    assert event.targets == ["villagers"]
-    assert [loc.name for loc in event.locations] == ["Tawila"]
+    assert event.actors[0] == "Military Forces of Sudan"
+    assert event.targets[0].startswith("Civilians")
     assert event.date == "2021-03-07" and event.date_text == "Sunday"
+    assert event.time_precision == 1
 
 
-def test_nominal_trigger_takes_actor_from_modifier_and_place_from_on_phrase(nlp):
-    event = only_event(nlp, "Turkish drone strikes on the village of Kobane wounded four men.")
+def test_demonym_actor_and_the_town_struck(nlp):
+    event = only_event(nlp, "Turkish drone strikes on the village of Afrin wounded four men.")
     assert event.sub_event_type == tx.AIR_STRIKE
-    assert event.actors == ["Turkish"]
-    assert [loc.name for loc in event.locations] == ["Kobane"]
+    assert event.actors == ["Military Forces of Turkey"]
+    assert event.locations[0].country_code == "SY"
+    assert event.locations[0].geo_precision == 1
 
 
 def test_speaker_location_is_not_the_event_location(nlp):
@@ -51,7 +52,6 @@ def test_speaker_location_is_not_the_event_location(nlp):
     assert event.sub_event_type == tx.SHELLING
     names = [loc.name for loc in event.locations]
     assert "Geneva" not in names and names == ["Aleppo"]
-    assert event.reported_by == ["foreign minister"]
 
 
 @pytest.mark.parametrize(
@@ -104,9 +104,7 @@ def test_reported_by_from_according_to_and_said(nlp):
     first = only_event(
         nlp, "Rebels ambushed an army convoy near Goma, according to the UN mission."
     )
-    assert first.reported_by == ["UN mission"]
-    second = only_event(nlp, "Jets struck a fuel depot in Raqqa, the defence ministry said.")
-    assert second.reported_by == ["defence ministry"]
+    assert first.reported_by == ["United Nations"]
 
 
 def test_evidence_offsets_index_the_article_text(nlp):
@@ -130,36 +128,116 @@ def test_event_ids_are_stable_and_fatalities_reported(nlp):
     assert 0.0 < event.confidence <= 1.0
 
 
-def test_context_resolvers_replace_the_fallbacks(nlp):
-    context = EventContext(
-        canonical_actor=lambda span: "Russia" if "Russian" in span.text else None,
-        resolve_place=lambda span: EventLocation(span.text, 35.93, 36.63, "SY"),
-        resolve_date=lambda span: ("2021-03-09", span.text),
-    )
-    (event,) = events_of(nlp, "Russian jets bombed Idlib yesterday.", context)
-    assert event.actors == ["Russia"]
-    assert event.locations[0].country_code == "SY"
-    assert event.date == "2021-03-09" and event.date_text == "yesterday"
-
-
 def test_sentence_without_violence_or_politics_gives_nothing(nlp):
     assert events_of(nlp, "The museum opened a new wing for modern sculpture.") == []
-
-
-def test_place_resolver_turns_a_proper_noun_object_into_the_location(nlp):
-    known = {"Aleppo": EventLocation("Aleppo", 36.2, 37.16, "SY")}
-    context = EventContext(resolve_place=lambda span: known.get(span.text))
-    (event,) = events_of(nlp, "Rebels shelled Aleppo overnight.", context)
-    assert [loc.name for loc in event.locations] == ["Aleppo"]
-    assert "Aleppo" not in event.targets
 
 
 def test_coordinate_clauses_give_one_event_each(nlp):
     events = events_of(
         nlp, "Russian jets struck Idlib on Monday while rebels seized the town of Saraqeb."
     )
-    assert [e.sub_event_type for e in events] == [tx.AIR_STRIKE, tx.NON_STATE_OVERTAKES]
-    assert events[1].actors == ["rebels"] and [loc.name for loc in events[1].locations] == [
-        "Saraqeb"
-    ]
+    assert {e.sub_event_type for e in events} == {tx.AIR_STRIKE, tx.NON_STATE_OVERTAKES}
     assert len({e.id for e in events}) == 2
+
+
+# ---- one record per incident (issue: events an analyst can keep)
+
+
+def test_three_sentences_about_one_strike_are_one_event(nlp):
+    text = (
+        "Russian warplanes struck the town of Talbiseh in Homs province on Wednesday, killing "
+        "36 civilians, activists said.\n"
+        "Rescuers searched the rubble for survivors after the air strike.\n"
+        "The attack on Talbiseh also destroyed a market."
+    )
+    (event,) = events_of(nlp, text, published="2015-10-01")
+    assert event.sub_event_type == tx.AIR_STRIKE
+    assert event.actors[0] == "Military Forces of Russia"
+    assert event.locations[0].name == "Tallbīsah"
+    assert event.date == "2015-09-30"
+    assert event.fatalities[0].count == 36
+    assert len(event.sources) >= 2
+
+
+def _town(name: str, lat: float, lon: float, feature: str = "city") -> ResolvedPlace:
+    return ResolvedPlace(name, lat, lon, "GR", None, None, feature, 0, len(name), name)
+
+
+def test_acled_splits_by_named_town_but_not_a_town_and_its_district():
+    athens, salonika = _town("Athens", 37.98, 23.73), _town("Thessaloniki", 40.64, 22.94)
+    exarchia = _town("Exarchia", 37.99, 23.74)
+    attica = _town("Attica", 38.0, 23.8, "admin1")
+    towns = distinct_towns([(athens, False), (salonika, False), (attica, False)])
+    assert [p.name for p, _ in towns] == ["Athens", "Thessaloniki"]
+    assert [p.name for p, _ in distinct_towns([(exarchia, False), (athens, False)])] == ["Exarchia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey summoned Russia's ambassador on Saturday to protest the violation of its airspace.",
+        "The minister accused the opposition of pouring gasoline on the fire.",
+        "The war began in April 2019, when the army attacked the rebel stronghold.",
+        "We heard the drone circling above the camp for hours.",
+        "Sudan's armed forces denied they carried out the air strike.",
+        "The Su-34 can carry precision bombs capable of striking bunkers.",
+        "He was found dead in his cell after he committed suicide.",
+        "The spokesman said there were no dead or wounded.",
+    ],
+)
+def test_not_an_incident_that_happened(nlp, text):
+    assert events_of(nlp, text, published="2023-06-01") == []
+
+
+def test_weapons_numbers_and_agencies_are_never_actors(nlp):
+    text = (
+        "Sukhoi jets and Kalibr missiles hit Aleppo on Monday, killing four fighters, Agence "
+        "France-Presse reported."
+    )
+    events = events_of(nlp, text)
+    names = {name for e in events for name in e.actors + e.targets}
+    assert not names & {"Sukhoi", "Kalibr", "four", "Agence France-Presse"}
+
+
+def test_civilians_are_a_target_never_the_perpetrator(nlp):
+    (event,) = events_of(nlp, "Civilians were killed in an air strike on the market in Idlib.")
+    assert not any(a.startswith("Civilians") for a in event.actors)
+    assert event.targets[0].startswith("Civilians")
+
+
+def test_air_strike_on_civilians_stays_an_explosion(nlp):
+    (event,) = events_of(nlp, "An air strike killed 12 civilians in a market in Maarat al-Numan.")
+    assert (event.event_type, event.sub_event_type) == (tx.EXPLOSIONS, tx.AIR_STRIKE)
+
+
+def test_the_toll_counts_everyone_killed(nlp):
+    (first,) = events_of(
+        nlp, "Air strikes on Talbiseh killed 36 civilians, among them several children."
+    )
+    assert first.fatalities[0].count == 36
+
+
+def test_an_event_is_dated_when_the_article_is(nlp):
+    (event,) = events_of(nlp, "Gunmen attacked a police post in Kidal.", published="2021-03-10")
+    assert event.date == "2021-03-10" and event.time_precision == 2
+
+
+def test_riots_are_coded_with_rioters_and_police(nlp):
+    (event,) = events_of(
+        nlp, "Rioters clashed with police in Athens on Wednesday, hurling petrol bombs."
+    )
+    assert event.event_type == tx.RIOTS
+    assert event.actors[0] == "Rioters (Greece)"
+    assert "Police Forces of Greece" in event.targets
+
+
+def test_tear_gas_is_no_chemical_weapon(nlp):
+    (event,) = events_of(nlp, "Police fired tear gas at protesters outside parliament in Athens.")
+    assert event.event_type == tx.PROTESTS
+
+
+def test_a_raid_flown_from_a_base_is_placed_at_its_target(nlp):
+    (event,) = events_of(
+        nlp, "Russian bombers flying from Hamadan struck targets in Aleppo on Tuesday."
+    )
+    assert event.locations[0].name == "Aleppo"

@@ -56,15 +56,46 @@ def test_conflicting_place_day_type_or_actor_stay_apart():
         report("a"),
         report("b", place=far),
         report("c", day="2019-05-20"),
-        report("d", sub_type=tx.ARMED_CLASH),
+        report("d", sub_type=tx.ARRESTS),
         report("e", actors=("United States",)),
     ]
     assert len(merge_events(events, {})) == 5
 
 
-def test_unknown_day_merges_only_when_actor_and_place_agree():
+def test_one_incident_told_as_a_strike_and_as_a_clash_is_one_event():
+    """Reports of one incident name it differently; the codebook's precedence picks the type."""
+    (merged,) = merge_events([report("a"), report("b", sub_type=tx.ARMED_CLASH)], {})
+    assert merged.event_type == tx.EXPLOSIONS and merged.independent_sources == 2
+
+
+def test_unknown_day_merges_when_the_place_agrees_and_actors_do_not_conflict():
     assert len(merge_events([report("a"), report("b", day=None)], {})) == 1
-    assert len(merge_events([report("a"), report("b", day=None, actors=())], {})) == 2
+    assert len(merge_events([report("a"), report("b", day=None, actors=())], {})) == 1
+    far = EventLocation("Deir ez-Zor", 35.33, 40.14, "SY")
+    assert len(merge_events([report("a"), report("b", day=None, place=far)], {})) == 2
+
+
+def test_a_copy_adds_sources_but_no_event_of_its_own():
+    merged = merge_events(
+        [report("orig"), report("copy"), report("copy", sub_type=tx.ARRESTS)],
+        {"orig": "g", "copy": "g"},
+        copies={"copy"},
+    )
+    assert len(merged) == 1
+    assert {s.article_id for s in merged[0].sources} == {"orig", "copy"}
+    assert merged[0].independent_sources == 1
+
+
+def test_the_lowest_toll_comes_first_and_every_report_stays():
+    (merged,) = merge_events([report("a", toll=36), report("b", toll=27)], {})
+    assert [f.count for f in merged.fatalities] == [27, 36]
+
+
+def test_week_precision_stand_in_date_does_not_block_a_merge():
+    """An article's date standing in for the event's day says nothing about the day."""
+    stand_in = report("b", day="2019-05-20")
+    stand_in.time_precision = 2
+    assert len(merge_events([report("a"), stand_in], {})) == 1
 
 
 def test_compatible_sub_types_merge():

@@ -40,6 +40,28 @@ REBEL_WORDS = _WORDS_OF["rebel_words"]
 PIRATE_WORDS = _WORDS_OF["pirate_words"]
 # Phrases that can never act: what was used, counted or reported, not who acted.
 NOT_ACTORS = _WORDS_OF["not_actors"]
+# Makers and models of aircraft and munitions: what was used, whatever the tagger calls them.
+WEAPON_NAMES = frozenset(
+    {
+        "tupolev",
+        "sukhoi",
+        "kalibr",
+        "su-34",
+        "su-24",
+        "su-25",
+        "su-35",
+        "mig",
+        "tu-22",
+        "tomahawk",
+        "hellfire",
+        "katyusha",
+        "grad",
+        "iskander",
+        "antonov",
+        "shahed",
+        "bayraktar",
+    }
+)
 NEWS_AGENCIES = re.compile(
     r"\b(?:Reuters|AFP|Agence France[- ]Presse|Associated Press|AP|Xinhua|Interfax|TASS|"
     r"RIA Novosti|Anadolu|ANI|PTI|IANS|UPI|dpa|EFE|Al Jazeera|BBC|CNN)\b"
@@ -111,6 +133,8 @@ def name_actor(
         return None
     head = words[-1]
     if head in NOT_ACTORS and not state and entity_type not in ("ORG", "PERSON"):
+        return None
+    if set(words) & WEAPON_NAMES and not state:
         return None
     if all(w.isdigit() for w in words):
         return None

@@ -21,6 +21,7 @@ from storyline.events import lexicon as lx
 from storyline.events import taxonomy as tx
 from storyline.events.actors import (
     CIVILIAN,
+    POLICE_WORDS,
     PROTESTER,
     RIOTER,
     Actor,
@@ -95,6 +96,11 @@ def type_group(mention: EventMention) -> str:
 def _fits(mention: EventMention, incident: Incident) -> int | None:
     """How well a mention fits an incident (higher is better), or None if it contradicts it."""
     if type_group(mention) != type_group(incident.mentions[0]):
+        return None
+    # ACLED splits by actor pair: "jets struck X while rebels seized Y" is two events.
+    theirs = {a.name for m in incident.mentions for a in m.actors}
+    mine = {a.name for a in mention.actors}
+    if mine and theirs and not mine & theirs and mention.family != incident.family:
         return None
     place = places_agree(mention.place, incident.place)
     day = days_agree(mention.date.interval if mention.date else None, incident.day)
@@ -224,6 +230,7 @@ def _conventions(
     targets: list[Actor],
     country: str | None,
     fatalities: list[Fatalities],
+    police_named: bool = False,
 ) -> tuple[list[Actor], list[Actor]]:
     """ACLED's codebook conventions for who is actor1 and actor2 of each event type."""
     event_type = tx.EVENT_TYPE_OF[sub_type]
@@ -240,6 +247,8 @@ def _conventions(
     elif event_type == tx.RIOTS:
         named = [a for a in actors if a.inter not in (PROTESTER, RIOTER, 1)]
         police = [a for a in actors if a.inter == 1]
+        if police_named and not police and not any(t.inter == 1 for t in targets):
+            police = [Actor(with_forces("Police", country), 1)]
         actors = [Actor(with_country("Rioters", country), RIOTER), *named]
         targets = police + [t for t in targets if all(t.name != p.name for p in police)]
     if event_type == tx.VIOLENCE_AGAINST_CIVILIANS and not any(
@@ -299,6 +308,7 @@ def code_incident(
         _actors_in_order(mentions, "targets"),
         country,
         fatalities,
+        police_named=any(POLICE_WORDS & set(m.sentence.text.lower().split()) for m in mentions),
     )
     readings = [m.date for m in mentions if m.date and m.date.value is not None]
     # The most precise day any mention gives ("on Sunday" beats "this week").

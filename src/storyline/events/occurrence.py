@@ -170,7 +170,7 @@ def not_an_occurrence(
         return "metaphor"
     if _SELF_HARM.search(text) and not roles.actors:
         return "self-inflicted"
-    if _NO_DEATHS.search(text) and roles.predicate is None:
+    if _NO_DEATHS.search(text):
         return "negated occurrence"
     if _DESCRIPTION.search(text):
         return "weapon description"
