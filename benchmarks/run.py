@@ -107,9 +107,11 @@ def load_spacy() -> None:
 
 
 def load_analysis_models() -> None:
-    from storyline.analysis import _initialise_worker
+    from storyline.analysis import build_analyser
+    from storyline.nlp.model import load_nlp
 
-    _initialise_worker(None)
+    load_nlp()
+    build_analyser()
 
 
 # Model loading happens once per process, whatever the corpus size: timed apart from the

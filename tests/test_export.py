@@ -93,10 +93,14 @@ def test_jsonl_writes_every_contract_file_with_content(tmp_path: Path) -> None:
     assert all(c["schema_version"] == 1 and c["story_id"] for c in claims)
 
 
-def test_jsonl_of_a_store_without_analysis_writes_only_articles(tmp_path: Path) -> None:
+def test_jsonl_of_a_store_without_analysis_writes_every_file_empty_but_articles(
+    tmp_path: Path,
+) -> None:
+    """Scripts that read contradictions.jsonl find it, empty, rather than a missing file."""
     store = open_populated(str(tmp_path / "x.db"), with_knowledge=False)
     paths = export(store, "jsonl", tmp_path / "out")
-    assert [p.name for p in paths] == ["articles.jsonl"]
+    assert "contradictions.jsonl" in {p.name for p in paths}
+    assert {p.name for p in paths if p.read_text()} == {"articles.jsonl"}
     (csv_path,) = export(store, "csv", tmp_path / "out")
     assert pd.read_csv(csv_path).empty
 

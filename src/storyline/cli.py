@@ -63,13 +63,38 @@ def run(
             help="Entities, places, events, claims and stories (off: clean and deduplicate only).",
         ),
     ] = True,
+    component: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--component",
+            "-c",
+            metavar="KIND=NAME",
+            help="Choose an analysis component (events=rules) or set an option "
+            "(events.background_days=45); repeatable. See `storyline components`.",
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help='TOML file choosing components ([components] events = "rules") and their '
+            "options ([events] background_days = 45); --component flags win.",
+        ),
+    ] = None,
 ) -> None:
     """Read INPUTS, clean and deduplicate the articles, store them, and write the outputs.
 
     Exits 0 when at least one article was read, 2 when none could be.
     """
+    from storyline.components import ComponentError, Selection, registry
     from storyline.pipeline import RunOptions, run_pipeline
 
+    try:
+        selection = Selection.parse(component or [], config)
+        registry.check(selection)
+    except (ComponentError, OSError, ValueError) as exc:
+        err.print(f"[red]components:[/] {exc}")
+        raise typer.Exit(2) from None
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -80,12 +105,34 @@ def run(
         aliases=aliases,
         workers=workers,
         analyse=analyse,
+        components=selection,
     )
     if aliases is not None and not aliases.is_file():
         err.print(f"[red]alias file not found:[/] {aliases}")
         raise typer.Exit(2)
     summary = run_pipeline(options)
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
+
+
+@app.command("components")
+def components() -> None:
+    """List the registered analysis components of each kind, with their options and defaults.
+
+    Example: storyline components
+    """
+    from rich.table import Table
+
+    from storyline.components import KINDS, registry
+
+    table = Table(title="Analysis components (choose with --component KIND=NAME)")
+    for column in ("kind", "name", "what it does", "options (defaults)"):
+        table.add_column(column)
+    for kind in KINDS:
+        for name in registry.names(kind):
+            item = registry.get(kind, name)
+            options = ", ".join(f"{k}={v!r}" for k, v in item.defaults().items()) or "-"
+            table.add_row(kind, name, item.description, options)
+    Console().print(table)
 
 
 @app.command("eval")
@@ -197,6 +244,19 @@ def serve(
             envvar="STORYLINE_TOKEN", help="Bearer token for ingest (or STORYLINE_TOKEN)."
         ),
     ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="Alias file for posted articles, as `storyline run --aliases`."),
+    ] = None,
+    component: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--component",
+            "-c",
+            metavar="KIND=NAME",
+            help="Analysis components for posted articles, as `storyline run --component`.",
+        ),
+    ] = None,
 ) -> None:
     """Browse the store in a web app (stories, events, map, articles) with a JSON API.
 
@@ -214,7 +274,17 @@ def serve(
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
-    web_app = create_app(store, allow_ingest=allow_ingest, token=token)
+    from storyline.components import ComponentError, Selection, registry
+
+    try:
+        selection = Selection.parse(component or [])
+        registry.check(selection)
+    except ComponentError as exc:
+        err.print(f"[red]components:[/] {exc}")
+        raise typer.Exit(2) from None
+    web_app = create_app(
+        store, allow_ingest=allow_ingest, token=token, aliases=aliases, components=selection
+    )
     err.print(f"serving {store.display_url} on http://{host}:{port}/")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 

@@ -26,6 +26,7 @@ from rich.table import Table
 from storyline.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse_articles
 from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig, clean_document
+from storyline.components import Selection
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
 from storyline.model import Article, SkippedInput
@@ -46,6 +47,7 @@ class RunOptions:
     clean: CleanConfig = field(default_factory=CleanConfig)
     analyse: bool = True  # entities, places, dates, events and claims
     aliases: Path | None = None  # user alias file extending the shipped knowledge base
+    components: Selection = field(default_factory=Selection)  # which analysis components
 
 
 @dataclass(slots=True)
@@ -232,6 +234,7 @@ def analyse_pending(
     workers: int = 0,
     aliases: Path | None = None,
     on_article: Callable[[ArticleAnalysis, SkippedInput | None], None] | None = None,
+    components: Selection | None = None,
 ) -> list[ArticleAnalysis]:
     """Understand every stored article not analysed yet (so a killed run picks up here too).
 
@@ -249,6 +252,7 @@ def analyse_pending(
         workers=workers,
         aliases=aliases,
         homes={k: home for k, home in homes.items() if home is not None},
+        selection=components,
     ):
         problem = None
         if result.problem:
@@ -256,6 +260,12 @@ def analyse_pending(
                 by_id[result.article_id].input, "analysis failed", result.problem
             )
             store.record_skip(run_id, problem)
+        if result.flags:
+            article = by_id[result.article_id]
+            for flag in result.flags:
+                article.add_flag(flag)
+            with store.transaction() as txn:
+                txn.update_article(article.id, flags=list(article.flags))
         store.save_analysis(
             result.article_id,
             entities=result.entities,
@@ -327,7 +337,12 @@ def _analyse(
 
     mark = time.perf_counter()
     analyse_pending(
-        store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
+        store,
+        run_id,
+        workers=options.workers,
+        aliases=options.aliases,
+        on_article=count,
+        components=options.components,
     )
     summary.phase_seconds["analysis"] = time.perf_counter() - mark
     mark = time.perf_counter()

@@ -50,6 +50,14 @@ TERRITORIAL = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """The extractor's tunable thresholds (fitted on the events-e2e dev set)."""
+
+    min_strategic_strength: float = MIN_STRATEGIC_STRENGTH
+    background_days: int = 31
+
+
 @dataclass(slots=True)
 class EventContext:
     """What the other stages found in the article: the extractor's only view of them."""
@@ -145,8 +153,10 @@ def sentence_mentions(
     published: date | None,
     home_country: str | None,
     plausible: Sequence[ResolvedPlace],
+    options: EventOptions | None = None,
 ) -> list[EventMention]:
     """The incidents one sentence reports, one mention per incident and named place."""
+    options = options or EventOptions()
     mentions: list[EventMention] = []
     for typing in _clause_typings(sentence):
         start = sentence.start_char + typing.start
@@ -164,9 +174,10 @@ def sentence_mentions(
             roles,
             own_date=when.interval if when else None,
             published=published,
+            background_days=options.background_days,
         ):
             continue
-        if typing.event_type == tx.STRATEGIC and typing.strength < MIN_STRATEGIC_STRENGTH:
+        if typing.event_type == tx.STRATEGIC and typing.strength < options.min_strategic_strength:
             continue
         towns = distinct_towns(event_places(sentence, plausible, roles))
         country = country_name(towns[0][0].country_code) if towns else home_country
@@ -263,7 +274,12 @@ def _proper(doc: Doc, place: ResolvedPlace) -> bool:
     return any(t.pos_ == "PROPN" for t in tokens) and not all(t.is_sent_start for t in tokens)
 
 
-def extract_events(article: Article, doc: Doc, context: EventContext | None = None) -> list[Event]:
+def extract_events(
+    article: Article,
+    doc: Doc,
+    context: EventContext | None = None,
+    options: EventOptions | None = None,
+) -> list[Event]:
     """One event per incident the article reports; ``doc`` is the parse of ``article.text``."""
     if doc.text != article.text:
         raise ValueError("doc must be the parse of article.text so evidence offsets line up")
@@ -291,6 +307,7 @@ def extract_events(article: Article, doc: Doc, context: EventContext | None = No
                     published=published,
                     home_country=home_country,
                     plausible=plausible,
+                    options=options,
                 )
             )
     events: list[Event] = []
@@ -302,4 +319,4 @@ def extract_events(article: Article, doc: Doc, context: EventContext | None = No
     return events
 
 
-__all__ = ["Actor", "EventContext", "extract_events", "is_speech", "sentence_items"]
+__all__ = ["Actor", "EventContext", "EventOptions", "extract_events", "is_speech", "sentence_items"]

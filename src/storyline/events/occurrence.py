@@ -145,11 +145,13 @@ def present_habitual(anchor: Token, roles: Roles) -> bool:
     return verb.lemma_.lower() not in ("be", "say")
 
 
-def background_date(interval: tuple[date, date] | None, published: date | None) -> bool:
+def background_date(
+    interval: tuple[date, date] | None, published: date | None, days: int = BACKGROUND_DAYS
+) -> bool:
     """A happening that ended more than a month before the article is background."""
     if interval is None or published is None:
         return False
-    return interval[1] < published - timedelta(days=BACKGROUND_DAYS)
+    return interval[1] < published - timedelta(days=days)
 
 
 def not_an_occurrence(
@@ -159,12 +161,13 @@ def not_an_occurrence(
     *,
     own_date: tuple[date, date] | None,
     published: date | None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> str | None:
     """Why the sentence does not report one incident that happened, or None if it does."""
     text = sentence.text
     if text.rstrip().endswith("?"):
         return "question"
-    if background_date(own_date, published):
+    if background_date(own_date, published, background_days):
         return "background"
     if _METAPHOR.search(text):
         return "metaphor"

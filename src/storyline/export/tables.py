@@ -256,21 +256,12 @@ def contract_records(store: Store) -> dict[str, Iterable[dict[str, Any]]]:
 
 
 def write_contract_jsonl(store: Store, out: Path) -> list[Path]:
-    """Each ``*.jsonl`` of the contract that has content; stale empty ones are removed."""
-    written = []
-    for name, records in contract_records(store).items():
-        path = out / f"{name}.jsonl"
-        iterator = iter(records)
-        first = next(iterator, None)
-        if first is None:
-            continue
-        written.append(write_jsonl(_chain(first, iterator), path))
-    return written
-
-
-def _chain(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    yield first
-    yield from rest
+    """Every ``*.jsonl`` of the contract, an empty file where there is nothing: a script that
+    reads contradictions.jsonl must find it, and never a stale one from an earlier run."""
+    return [
+        write_jsonl(records, out / f"{name}.jsonl")
+        for name, records in contract_records(store).items()
+    ]
 
 
 # -- Parquet -----------------------------------------------------------------------------------

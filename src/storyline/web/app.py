@@ -10,6 +10,7 @@ so the Content-Security-Policy can say ``script-src 'self'``.
 from __future__ import annotations
 
 import hmac
+import pathlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
+from storyline.components import Selection
 from storyline.report.assets import OWN_FILES, VENDOR_FILES, asset
 from storyline.report.html import make_environment
 from storyline.report.safe import json_for_script, utf16_offset
@@ -121,6 +123,8 @@ def create_app(
     allow_ingest: bool = False,
     token: str | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    aliases: pathlib.Path | None = None,
+    components: Selection | None = None,
 ) -> FastAPI:
     if allow_ingest and not token:
         raise ValueError("ingest needs a token (--token or STORYLINE_TOKEN)")
@@ -378,7 +382,8 @@ def create_app(
         return article.to_record()
 
     if allow_ingest:
-        ingestor = Ingestor(store)
+        # Posted articles are understood as a `storyline run` with the same options would.
+        ingestor = Ingestor(store, aliases=aliases, components=components)
         bearer = HTTPBearer(auto_error=False)
 
         def require_token(

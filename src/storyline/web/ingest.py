@@ -17,6 +17,7 @@ from typing import Any
 
 from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig
+from storyline.components import Selection
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile
 from storyline.model import SkippedInput
@@ -50,10 +51,18 @@ class Ingestor:
     """Holds the copy detector between requests; one request writes at a time."""
 
     def __init__(
-        self, store: Store, config: CleanConfig | None = None, *, analyse: bool = True
+        self,
+        store: Store,
+        config: CleanConfig | None = None,
+        *,
+        analyse: bool = True,
+        aliases: Path | None = None,
+        components: Selection | None = None,
     ) -> None:
         self._store = store
         self._analyse = analyse
+        self._aliases = aliases
+        self._components = components
         self._config = config or CleanConfig()
         self._lock = threading.Lock()
         self._deduplicator: Deduplicator | None = None
@@ -102,7 +111,13 @@ class Ingestor:
         result.article_ids = [article.id for article in stored.new] + stored.known
         if stored.new and self._analyse:
             # Posted articles get the same understanding and stories as a `storyline run`.
-            analyse_pending(self._store, run_id, workers=1)
+            analyse_pending(
+                self._store,
+                run_id,
+                workers=1,
+                aliases=self._aliases,
+                components=self._components,
+            )
             assemble_stories(self._store)
 
 
