@@ -301,3 +301,17 @@ def test_agrees_with_the_reference_scorer(tmp_path: Path, variant: str) -> None:
     assert set(reference) == set(ours)
     for key, value in reference.items():
         assert ours[key] == pytest.approx(value, abs=0.01), key
+
+
+def test_eval_all_skips_on_request_and_calls_a_kept_apart_test_set_missing(tmp_path: Path) -> None:
+    """`make eval` runs events-e2e on dev, then `eval all --skip events-e2e`: never twice."""
+    make_gold(tmp_path / "conflict-events-gold")
+    runner = CliRunner()
+    skipped = runner.invoke(app, ["eval", "all", "--skip", "events-e2e", "--data", str(tmp_path)])
+    assert skipped.exit_code == 0, skipped.output
+    assert "events-e2e" not in skipped.output.strip().splitlines()[-1]
+    on_test = runner.invoke(app, ["eval", "all", "--split", "test", "--data", str(tmp_path)])
+    assert on_test.exit_code == 0, on_test.output
+    assert "events-e2e=missing" in on_test.output.strip().splitlines()[-1]
+    unknown = runner.invoke(app, ["eval", "all", "--skip", "nonsense", "--data", str(tmp_path)])
+    assert unknown.exit_code == 2
