@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from storyline.eval.e2e_fields import (
     Fields,
     as_list,
     as_text,
+    bag_overlap,
     judge_fields,
 )
 
@@ -167,8 +168,12 @@ def _prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _first_text(sources: list[Source]) -> str:
-    return next((t for s in sources for t in s.texts), "")[:200]
+def _shown_sentence(sources: list[Source], quotes: Sequence[tuple[str | None, str]] = ()) -> str:
+    """The evidence sentence to show: the one holding most of a gold quote, else the first."""
+    texts = [t for s in sources for t in s.texts]
+    if not texts:
+        return ""
+    return max(texts, key=lambda t: max((bag_overlap(q, t) for _, q in quotes), default=0.0))
 
 
 def _gold_quotes(sid: str, event: Record) -> list[tuple[str | None, str]]:
@@ -219,16 +224,17 @@ def score_events(
         if gi in gold_taken:
             pi, overlap, fields = gold_taken[gi]
             match.predicted, match.overlap, match.fields = preds[pi], round(overlap, 3), fields
-            match.sentence = _first_text(pred_sources[pi]) or quote
+            match.sentence = _shown_sentence(pred_sources[pi], _gold_quotes(sid, g)) or quote
         matches.append(match)
     false_pos = []
     for pi, p in enumerate(preds):
         if pi in pred_taken:
             continue
-        row = FalsePositive(story_of(pi), p, _first_text(pred_sources[pi]))
+        row = FalsePositive(story_of(pi), p, _shown_sentence(pred_sources[pi]))
         if pi in best_gold:
             gi, overlap = best_gold[pi]
             row.gold, row.overlap = gold_events[gi][1], round(overlap, 3)
+            row.sentence = _shown_sentence(pred_sources[pi], _gold_quotes(*gold_events[gi]))
         false_pos.append(row)
     return matches, false_pos, [story_of(pi) for pi in range(len(preds))]
 
