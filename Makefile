@@ -47,8 +47,12 @@ format: setup
 bench: setup  ## throughput and peak memory per stage on a generated corpus
 	$(BIN)/python benchmarks/run.py
 
-eval: setup  ## every benchmark in $(DATA); ends with one summary line
-	$(BIN)/storyline eval all --data $(DATA)
+eval: setup  ## whole records first (events-e2e, dev), then every other benchmark in $(DATA)
+	@test -d "$(DATA)" || { echo "make eval: data folder $(DATA) does not exist; set DATA=DIR (the folder holding conflict-events-gold/ and the benchmarks)"; exit 2; }
+	@status=0; \
+	$(BIN)/storyline eval events-e2e --split dev --data $(DATA) || status=$$?; \
+	$(BIN)/storyline eval all --skip events-e2e --data $(DATA) || status=$$?; \
+	exit $$status
 
 clean:
 	rm -rf $(DEMO_OUT) benchmarks/generated .pytest_cache .ruff_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -144,13 +145,36 @@ def evaluate(
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N items (for a quick look).")
     ] = None,
+    split: Annotated[
+        str, typer.Option(help="dev (tune on it) or test (read once, when a change is done).")
+    ] = "test",
+    run_dir: Annotated[
+        Path | None,
+        typer.Option(help="events-e2e: score this `storyline run --out` folder, no new run."),
+    ] = None,
+    skip: Annotated[
+        list[str] | None, typer.Option(help="With `all`: leave this task out (repeatable).")
+    ] = None,
 ) -> None:
     """Score one stage on a public benchmark: prints a table, then one summary line.
 
     `all` runs every task whose data is present and ends with one line for them all.
     """
+    if split not in ("dev", "test"):
+        err.print(f"[red]unknown split {split!r}[/]; choose dev or test")
+        raise typer.Exit(2)
+    options: dict[str, object] = {"limit": limit, "split": split}
+    if run_dir is not None:
+        if task not in TASKS or "run_dir" not in _parameters(task):
+            err.print(f"[red]--run-dir scores one run folder; {task} cannot take one[/]")
+            raise typer.Exit(2)
+        options["run_dir"] = run_dir
     if task == "all":
-        _evaluate_all(data, limit)
+        unknown = sorted(set(skip or []) - set(TASKS))
+        if unknown:
+            err.print(f"[red]unknown eval task to skip: {', '.join(unknown)}[/]")
+            raise typer.Exit(2)
+        _evaluate_all(data, options, set(skip or []))
         return
     if task not in TASKS:
         err.print(f"[red]unknown eval task {task!r}[/]; choose one of: all, {', '.join(TASKS)}")
@@ -160,7 +184,7 @@ def evaluate(
         err.print(f"[red]evaluation data missing:[/] {missing}")
         raise typer.Exit(2)
     try:
-        result = _run_eval(task, data, limit)
+        result = _run_eval(task, data, options)
     except MissingData as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
@@ -177,32 +201,48 @@ def _missing_data(task: str, data: Path) -> str | None:
     return None
 
 
-def _run_eval(task: str, data: Path, limit: int | None) -> EvalReport:
+def _run_eval(task: str, data: Path, options: dict[str, object]) -> EvalReport:
+    """Call the task's evaluate with the options it takes (not every task has splits yet)."""
+    accepted = _parameters(task)
+    if "split" not in accepted and options["split"] != "test":
+        err.print(f"[yellow]{task} has no {options['split']} split yet: scoring its usual data[/]")
     module = importlib.import_module(TASKS[task].module)
-    return module.evaluate(data, limit=limit)
+    return module.evaluate(data, **{k: v for k, v in options.items() if k in accepted})
 
 
-def _evaluate_all(data: Path, limit: int | None) -> None:
+def _parameters(task: str) -> set[str]:
+    """The keyword arguments the task's evaluate takes."""
+    module = importlib.import_module(TASKS[task].module)
+    return set(inspect.signature(module.evaluate).parameters)
+
+
+def _evaluate_all(data: Path, options: dict[str, object], skip: set[str]) -> None:
     if not data.exists():
         err.print(f"[red]evaluation data missing:[/] {data} does not exist (use --data DIR)")
         raise typer.Exit(2)
     headline: dict[str, str] = {}
     failed = 0
     for name in TASKS:
+        if name in skip:
+            continue
         missing = _missing_data(name, data)
         if missing:
             err.print(f"[yellow]skipping {name}:[/] {missing}")
             headline[name] = "missing"
             continue
         try:
-            result = _run_eval(name, data, limit)
+            result = _run_eval(name, data, options)
+        except MissingData as exc:
+            err.print(f"[yellow]skipping {name}:[/] {exc}")
+            headline[name] = "missing"
+            continue
         except Exception as exc:  # one broken benchmark must not hide the others' figures
             err.print(f"[red]{name} failed:[/] {type(exc).__name__}: {exc}")
             headline[name] = "failed"
             failed += 1
             continue
         print_report(result)
-        key, value = next(iter(result.summary.items()))
+        key, value = next((k, v) for k, v in result.summary.items() if k != "split")
         headline[name] = f"{key}:{value:.4f}" if isinstance(value, float) else f"{key}:{value}"
     print("eval: " + " ".join(f"{name}={value}" for name, value in headline.items()))
     if failed:

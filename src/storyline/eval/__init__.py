@@ -26,6 +26,12 @@ TASKS: dict[str, EvalTask] = {
     task.name: task
     for task in [
         EvalTask(
+            "events-e2e",
+            "storyline.eval.events_e2e",
+            (),  # the folder depends on the split: evaluate says which one is missing
+            "whole records from a full run on the conflict-events gold, record F1 (GUIDE.md)",
+        ),
+        EvalTask(
             "extraction",
             "storyline.eval.extraction",
             ("article-extraction-benchmark",),
