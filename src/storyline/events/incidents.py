@@ -84,8 +84,8 @@ GROUP_OF = {
     tx.EXPLOSIONS: "violence",
     tx.BATTLES: "violence",
     tx.VIOLENCE_AGAINST_CIVILIANS: "violence",
-    tx.PROTESTS: "demonstration",
-    tx.RIOTS: "demonstration",
+    tx.PROTESTS: "protest",
+    tx.RIOTS: "riot",
 }
 
 

@@ -132,8 +132,8 @@ _TYPE_GROUP = {
     "Explosions/Remote violence": "violence",
     "Battles": "violence",
     "Violence against civilians": "violence",
-    "Protests": "demonstration",
-    "Riots": "demonstration",
+    "Protests": "protest",
+    "Riots": "riot",
 }
 
 
