@@ -114,6 +114,43 @@ class KnowledgeStore:
     ) -> Iterator[dict[str, Any]]:
         yield from self._mentions(t.place_mentions, article_ids)
 
+    def articles_mentioning(self, names: Iterable[str], *, limit: int = 500) -> list[str]:
+        """Ids of articles with a mention of any of these canonical entities, in store order.
+
+        Mentions carry the canonical name, so this finds "Daesh" and "ISIL" for Islamic State.
+        """
+        wanted = sorted(set(names))
+        if not wanted:
+            return []
+        mentions = t.entity_mentions
+        query = (
+            sa.select(t.articles.c.id)
+            .where(
+                t.articles.c.id.in_(
+                    sa.select(mentions.c.article_id).where(mentions.c.name.in_(wanted))
+                )
+            )
+            .order_by(t.articles.c.seq)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def place_features(self) -> list[tuple[str, float, float, str]]:
+        """Each distinct (name, lat, lon, gazetteer feature) the geoparser resolved.
+
+        Events stored before their locations carried ``feature`` are mapped through this: a
+        location at a country's or province's point is an area, not a town.
+        """
+        table = t.place_mentions
+        query = (
+            sa.select(table.c.name, table.c.lat, table.c.lon, table.c.feature)
+            .where(table.c.feature.is_not(None))
+            .distinct()
+        )
+        with self._engine.connect() as connection:
+            return [(r.name, r.lat, r.lon, r.feature) for r in connection.execute(query)]
+
     def _mentions(
         self, table: sa.Table, article_ids: Iterable[str] | None
     ) -> Iterator[dict[str, Any]]:
@@ -285,7 +322,8 @@ class KnowledgeStore:
         if story_id:
             query = query.where(t.events.c.story_id == story_id)
         if event_type:
-            query = query.where(t.events.c.event_type == event_type)
+            # "battles" finds "Battles": types are matched the way actors and places are
+            query = query.where(sa.func.lower(t.events.c.event_type) == event_type.lower())
         if actor:
             query = query.where(t.events.c.actors.ilike(f"%{_escape_like(actor)}%", escape="\\"))
         if place:
