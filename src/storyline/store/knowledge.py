@@ -136,6 +136,37 @@ class KnowledgeStore:
         with self._engine.connect() as connection:
             return list(connection.scalars(query))
 
+    def coverage(self, *, top: int = 10) -> dict[str, Any]:
+        """What the articles span, for ``storyline status``: dates, publishers, languages.
+
+        ``first``/``last`` are the earliest and latest publication days; ``publishers`` and
+        ``languages`` are (name, articles) pairs, most articles first, at most ``top`` of
+        each, with the number of distinct values beside them.
+        """
+        a = t.articles
+        day = sa.func.substr(a.c.published, 1, 10)
+        with self._engine.connect() as connection:
+            first, last = connection.execute(
+                sa.select(sa.func.min(day), sa.func.max(day)).where(a.c.published.is_not(None))
+            ).one()
+            undated = connection.scalar(
+                sa.select(sa.func.count()).select_from(a).where(a.c.published.is_(None))
+            )
+            result: dict[str, Any] = {"first": first, "last": last, "undated": int(undated or 0)}
+            for key, column in (("publishers", a.c.publisher), ("languages", a.c.language)):
+                label = sa.func.coalesce(column, "")
+                counted = (
+                    sa.select(label.label("value"), sa.func.count().label("n"))
+                    .group_by(label)
+                    .order_by(sa.func.count().desc(), label)
+                )
+                rows = connection.execute(counted).all()
+                result[key] = [(row.value or "unknown", int(row.n)) for row in rows[:top]]
+                result[f"{key}_distinct"] = sum(1 for row in rows if row.value)
+            last_run = sa.select(sa.func.max(t.runs.c.finished_at))
+            result["last_run"] = connection.scalar(last_run)
+        return result
+
     def place_features(self) -> list[tuple[str, float, float, str]]:
         """Each distinct (name, lat, lon, gazetteer feature) the geoparser resolved.
 
