@@ -117,3 +117,25 @@ def test_demo_report_map_draws_towns_only_with_a_legend_and_labelled_timeline(
         }"""
     )
     assert shape == {"jumps": 0, "copies": 2}  # continuous, and drawn again west of -180
+    _report_shot(page, demo_run)
+
+
+def _report_shot(page: Any, demo_run: Path) -> None:  # noqa: F811
+    """The README's picture: header, stories, the map with its legend, the first timeline."""
+    import os
+
+    from test_browser import SCREENSHOTS
+
+    page.locator("[data-map]").nth(1).scroll_into_view_if_needed()
+    page.wait_for_selector("section.story [data-map] .event-marker")
+    page.evaluate("window.scrollTo(0, 0)")
+    bottom = page.evaluate(
+        "document.querySelector('section.story .charts').getBoundingClientRect().bottom"
+        " + window.scrollY + 12"
+    )
+    wanted = os.environ.get("STORYLINE_SCREENSHOTS") == "1"
+    path = (SCREENSHOTS if wanted else demo_run) / "demo-report.png"
+    page.screenshot(
+        path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": 1200, "height": bottom}
+    )
+    assert path.stat().st_size < 600_000

@@ -71,6 +71,9 @@ def test_long_titles_are_cut_at_a_clause_boundary() -> None:
     assert short_title("Iran confirms it lets Russian bombers use Hamadan air base") == (
         "Iran confirms it lets Russian bombers use Hamadan air base"
     )
+    # a headline's attribution is never cut off: the title would state a claim as fact
+    attributed = "Russian air strikes kill dozens near Homs on first day of campaign, activists say"
+    assert short_title(attributed) == attributed
     no_break = " ".join(f"word{i}" for i in range(30))
     assert short_title(no_break).endswith("…") and len(short_title(no_break).split()) == 12
 

@@ -50,6 +50,10 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+# A headline that ends by naming its source: "..., monitor says", "..., activists say".
+_ATTRIBUTION = re.compile(r",\s+(?:\S+\s+){0,2}(?:says|say|said|claims|reports|alleges)$", re.I)
+
+
 def _day(iso: str | None) -> tuple[int, int, int] | None:
     match = _ISO.match(iso or "")
     if not match:
@@ -97,8 +101,9 @@ def short_title(title: object, limit: int = MAX_TITLE_WORDS) -> str:
     word limit, with an ellipsis.
     """
     words = " ".join(str(title or "").split()).split(" ")
-    if len(words) <= limit:
-        return " ".join(words).rstrip(".")
+    whole = " ".join(words).rstrip(".")
+    if len(words) <= limit or (len(words) <= limit + 3 and _ATTRIBUTION.search(whole)):
+        return whole  # a headline's ", activists say" is part of its meaning: never cut off
     best = 0
     for count in range(MIN_TITLE_WORDS, limit + 1):
         after_punctuation = words[count - 1][-1:] in ",;:"
