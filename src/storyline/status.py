@@ -33,8 +33,10 @@ def status_lines(store: Store) -> list[str]:
         + f"{plural(counts.get('spun', 0), 'spun rewrite', 'spun rewrites')}, "
         + plural(groups, "syndication group", "syndication groups")
     )
-    lines.append("Publishers  " + _top(cover["publishers"], cover["publishers_distinct"]))
-    lines.append("Languages   " + _top(cover["languages"], cover["languages_distinct"]))
+    publishers = _top(cover["publishers"], cover["publishers_distinct"], "publisher", "publishers")
+    languages = _top(cover["languages"], cover["languages_distinct"], "language", "languages")
+    lines.append(f"Publishers  {publishers}")
+    lines.append(f"Languages   {languages}")
     analysed = counts.get("article_analysis", 0)
     lines.append(f"Analysed    {analysed} of {plural(articles, 'article', 'articles')}")
     found = [
@@ -58,9 +60,11 @@ def status_lines(store: Store) -> list[str]:
     return lines
 
 
-def _top(pairs: list[tuple[str, int]], distinct: int) -> str:
+def _top(pairs: list[tuple[str, int]], distinct: int, one: str, many: str) -> str:
+    """'15 publishers: Atlantic Daily (2), ..., and 6 more'; 'unknown' counts articles without."""
     if not pairs:
         return "none"
     shown = ", ".join(f"{name} ({n})" for name, n in pairs)
     hidden = distinct - sum(1 for name, _ in pairs if name != "unknown")
-    return f"{distinct}: {shown}" + (f", and {hidden} more" if hidden > 0 else "")
+    more = f", and {hidden} more" if hidden > 0 else ""
+    return f"{plural(distinct, one, many)}: {shown}{more}"
