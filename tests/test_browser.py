@@ -133,15 +133,29 @@ def test_web_event_filters_change_the_table(page: Any, server: str, tmp_path: Pa
     page.goto(f"{server}/events")
     rows = page.locator("table.events tbody tr")
     assert rows.count() == 4
-    page.select_option("select[name=type]", "Strategic developments")
+    page.select_option("select[name=event_type]", "Strategic developments")
     page.click("#event-filters button[type=submit]")
     page.wait_for_url("**type=Strategic*")
     assert rows.count() == 1 and "Syrian Arab Army" in rows.first.inner_text()
     page.fill("input[name=actor]", "")
-    page.select_option("select[name=type]", "")
+    page.select_option("select[name=event_type]", "")
     page.fill("input[name=place]", "kharkiv")
     page.click("#event-filters button[type=submit]")
     page.wait_for_url("**place=kharkiv*")
     assert rows.count() == 1 and "Russian Armed Forces" in rows.first.inner_text()
     page.wait_for_selector(".event-marker")
     _shot(page, "web-events.png", tmp_path)
+
+
+def test_web_map_counts_events_lists_areas_and_shows_a_legend(page: Any, server: str) -> None:
+    page.goto(f"{server}/map")
+    page.wait_for_selector(".event-marker")
+    assert page.locator(".event-marker").count() == 3  # the Syria centroid is not a point
+    count = page.locator("#map-count").inner_text()
+    assert (
+        count.startswith("3 events placed at a town") and "1 event placed only in an area" in count
+    )
+    assert "Syria" in page.locator(".map-areas").inner_text()
+    assert page.locator(".map .legend").is_visible()
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    assert icon.endswith("/favicon.svg")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -48,7 +49,14 @@ def test_geojson_is_a_feature_collection_in_lon_lat_order(tmp_path: Path) -> Non
     data = json.loads(path.read_text())
     assert data["type"] == "FeatureCollection" and "crs" not in data
     by_event = {f["properties"]["storyline_event_id"]: f for f in data["features"]}
-    assert set(by_event) == {"evt_market_shelling", "evt_depot_strike", "evt_hostile"}
+    assert set(by_event) == {
+        "evt_market_shelling",
+        "evt_depot_strike",
+        "evt_drones_down",
+        "evt_hostile",
+    }
+    # a country's centroid is exported as GIS tools expect, marked as ACLED's precision 3
+    assert by_event["evt_drones_down"]["properties"]["geo_precision"] == 3
     assert by_event["evt_market_shelling"]["geometry"] == {
         "type": "Point",
         "coordinates": [36.25, 49.98],
@@ -68,8 +76,8 @@ def test_parquet_round_trips_through_pyarrow(tmp_path: Path) -> None:
     }
     events = pq.read_table(tmp_path / "out" / "events.parquet").to_pandas()
     row = events[events.storyline_event_id == "evt_drones_down"].iloc[0]
-    assert (row.date_start, row.date_end) == ("2022-09-06", "2022-09-07")
-    assert list(row.actors) == ["Syrian Arab Army"] and pd.isna(row.latitude)
+    assert (row.date_start, row.date_end) == (dt.date(2022, 9, 6), dt.date(2022, 9, 7))
+    assert list(row.actors) == ["Syrian Arab Army"] and row.geo_precision == 3  # Syria only
     articles = pq.read_table(tmp_path / "out" / "articles.parquet").to_pandas()
     assert "spun" in list(articles.set_index("id").loc["art_market0000000c", "flags"])
 

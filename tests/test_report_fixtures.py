@@ -209,7 +209,10 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
             "date_text": "the same day",
             "actors": ["Syrian Arab Army"],
             "targets": [],
-            "locations": [],
+            # a country's centroid with no feature of its own: the place rows say "country"
+            "locations": [
+                {"name": "Syria", "lat": 35.0, "lon": 38.0, "country_code": "SY", "admin1": None}
+            ],
             "fatalities": [],
             "reported_by": ["Syrian state media"],
             "sources": [_evidence(depot, "Syrian state media")],
@@ -389,9 +392,24 @@ def fixture_knowledge(articles: dict[str, Article]) -> dict[str, list[dict[str, 
                 "lon": 36.25,
                 "country_code": "UA",
                 "admin1": "Kharkivska",
+                "feature": "city",
                 "start": 35,
                 "end": 42,
                 "text": "Kharkiv",
+            }
+        ],
+        depot.id: [
+            {
+                "place_id": "plc_syria",
+                "name": "Syria",
+                "lat": 35.0,
+                "lon": 38.0,
+                "country_code": "SY",
+                "admin1": None,
+                "feature": "country",
+                "start": DEPOT.index("Syria"),
+                "end": DEPOT.index("Syria") + 5,
+                "text": "Syria",
             }
         ],
     }
@@ -445,6 +463,7 @@ _PLACE_COLUMNS = {
     "lon",
     "country_code",
     "admin1",
+    "feature",
     "start",
     "end",
     "text",

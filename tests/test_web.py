@@ -65,11 +65,11 @@ def test_event_filters_and_pagination(client: TestClient, monkeypatch: pytest.Mo
     everything = client.get("/events").text
     assert "4 events" in everything
     strategic = client.get("/events", params={"type": "Strategic developments"}).text
-    assert "1 events" in strategic and "Syrian Arab Army" in strategic
+    assert ">1 event<" in strategic and "Syrian Arab Army" in strategic
     assert "Russian Armed Forces" not in strategic
     assert "Russian Armed Forces" in client.get("/events", params={"actor": "russian"}).text
     by_place = client.get("/events", params={"place": "idlib"}).text
-    assert "1 events" in by_place
+    assert ">1 event<" in by_place
     dated = client.get("/events", params={"from": "2022-09-06", "to": "2022-09-06"}).text
     assert "2 events" in dated
     monkeypatch.setattr(web_app, "PAGE_SIZE", 3)

@@ -11,21 +11,49 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from storyline import __version__
+from storyline.cli_help import Command as _Command
+from storyline.cli_help import Group as _Group
 from storyline.eval import TASKS, EvalReport, MissingData, print_report
 
 app = typer.Typer(
-    help="Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.",
+    cls=_Group,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.
+
+    Example:  storyline run scrapes/ --out out/  then open out/report.html
+    """
+
+
 DEFAULT_DB = "storyline.db"
 DEFAULT_DATA = Path("../shared/data")
 
 
-@app.command()
+@app.command(cls=_Command)
 def run(
     inputs: Annotated[
         list[Path],
@@ -85,7 +113,11 @@ def run(
 ) -> None:
     """Read INPUTS, clean and deduplicate the articles, store them, and write the outputs.
 
+    Analysis (entities, places, events, claims, stories) runs too unless --no-analyse. The
+    outputs are OUT/*.jsonl and OUT/report.html, rewritten from the whole store each time.
     Exits 0 when at least one article was read, 2 when none could be.
+
+    Example:  storyline run scrapes/ --out out/ --db news.db
     """
     from storyline.components import ComponentError, Selection, registry
     from storyline.pipeline import RunOptions, run_pipeline
@@ -115,7 +147,7 @@ def run(
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
 
 
-@app.command("components")
+@app.command("components", cls=_Command)
 def components() -> None:
     """List the registered analysis components of each kind, with their options and defaults.
 
@@ -136,7 +168,7 @@ def components() -> None:
     Console().print(table)
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def evaluate(
     task: Annotated[str, typer.Argument(help="One of: all, " + ", ".join(TASKS))],
     data: Annotated[
@@ -158,7 +190,10 @@ def evaluate(
 ) -> None:
     """Score one stage on a public benchmark: prints a table, then one summary line.
 
-    `all` runs every task whose data is present and ends with one line for them all.
+    `all` runs every task whose data is present and ends with one line for them all. The data
+    are public benchmark sets you download yourself; point --data at their folder.
+
+    Example:  storyline eval geocoding --data ~/benchmarks
     """
     if split not in ("dev", "test"):
         err.print(f"[red]unknown split {split!r}[/]; choose dev or test")
@@ -249,28 +284,30 @@ def _evaluate_all(data: Path, options: dict[str, object], skip: set[str]) -> Non
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def status(
     db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
 ) -> None:
-    """Summarise what the store holds."""
+    """Say what the store holds: articles and their dates, publishers, languages, findings.
+
+    Example:  storyline status --db news.db
+    """
     from storyline.store import open_store
 
     store = open_store(db, create=False)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
-    from rich.table import Table
+    try:
+        from storyline.status import status_lines
 
-    table = Table(title=f"storyline status ({store.display_url})")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for key, value in store.counts().items():
-        table.add_row(key, str(value))
-    Console().print(table)
+        for line in status_lines(store):
+            typer.echo(line)
+    finally:
+        store.close()
 
 
-@app.command()
+@app.command(cls=_Command)
 def serve(
     db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -301,6 +338,8 @@ def serve(
     """Browse the store in a web app (stories, events, map, articles) with a JSON API.
 
     Read-only unless --allow-ingest is given together with a token.
+
+    Example:  storyline serve --db news.db --port 8000
     """
     import uvicorn
 
@@ -329,27 +368,66 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 def export_files(
     format: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns), geojson or parquet.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl, csv (ACLED columns), geojson, parquet, or all of them.",
+        ),
     ] = "jsonl",
     db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("out"),
+    date_from: Annotated[
+        str | None, typer.Option("--date-from", help="Only events from this day on (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--date-to", help="Only events up to this day (YYYY-MM-DD).")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--event-type", help="Only this ACLED event type (any case).")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="Only events placed in this country (ISO code such as SY, or name)."),
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option(help="Only this story (its id): events, articles, claims.")
+    ] = None,
 ) -> None:
-    """Write the store's contents as files other tools load (pandas, R, QGIS, spreadsheets)."""
-    from storyline.export.tables import FORMATS, export
+    """Write the store's contents as files other tools load (pandas, R, QGIS, spreadsheets).
+
+    Filters narrow the events; --story also narrows articles, claims and stories, and a date
+    range narrows articles to those published in it.
+
+    Example:  storyline export --format csv --country SY --date-from 2015-09-30 --out exports/
+    """
+    from storyline.export.filters import ExportFilter
+    from storyline.export.tables import ALL, FORMATS, export
     from storyline.store import open_store
 
-    if format not in FORMATS:
-        err.print(f"[red]unknown format {format!r}[/]; choose one of: {', '.join(FORMATS)}")
+    if format not in (*FORMATS, ALL):
+        err.print(f"[red]unknown format {format!r}[/]; choose one of: {', '.join((*FORMATS, ALL))}")
         raise typer.Exit(2)
+    try:
+        filters = ExportFilter(
+            date_from=date_from,
+            date_to=date_to,
+            event_type=event_type,
+            country=country,
+            story_id=story,
+        )
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
     store = open_store(db, create=False)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
     try:
-        for path in export(store, format, out):
+        for path in export(store, format, out, filters):
             Console().print(f"wrote {path}")
     finally:
         store.close()

@@ -12,10 +12,12 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from storyline.export.filters import NO_FILTER, ExportFilter
 from storyline.export.jsonl import write_jsonl
 from storyline.model import SCHEMA_VERSION, stable_id
 from storyline.report.view import date_label, fatality_total
@@ -23,6 +25,7 @@ from storyline.store import Store
 from storyline.store.knowledge import date_bounds
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
+ALL = "all"  # every format above, into one folder
 
 ACLED_COLUMNS = [
     "event_id_cnty",
@@ -120,9 +123,9 @@ def _publishers(store: Store) -> dict[str, str]:
     return {article.id: article.publisher or "" for article in store.iter_articles()}
 
 
-def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
+def acled_rows(store: Store, filters: ExportFilter = NO_FILTER) -> Iterator[dict[str, Any]]:
     publishers = _publishers(store)
-    for event in store.iter_events():
+    for event in filters.events(store):
         yield acled_row(event, publishers)
 
 
@@ -130,21 +133,21 @@ def _atomic_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
-def write_events_csv(store: Store, path: Path) -> Path:
+def write_events_csv(store: Store, path: Path, filters: ExportFilter = NO_FILTER) -> Path:
     temporary = _atomic_path(path)
     with open(temporary, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS + LINK_COLUMNS)
         writer.writeheader()
-        writer.writerows(acled_rows(store))
+        writer.writerows(acled_rows(store, filters))
     os.replace(temporary, path)
     return path
 
 
-def events_geojson(store: Store) -> dict[str, Any]:
+def events_geojson(store: Store, filters: ExportFilter = NO_FILTER) -> dict[str, Any]:
     """RFC 7946 FeatureCollection: a Point per located place of each event, [lon, lat]."""
     publishers = _publishers(store)
     features = []
-    for event in store.iter_events():
+    for event in filters.events(store):
         row = acled_row(event, publishers)
         for index, location in enumerate(event.get("locations") or []):
             lat, lon = location.get("lat"), location.get("lon")
@@ -177,9 +180,10 @@ def events_geojson(store: Store) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_events_geojson(store: Store, path: Path) -> Path:
+def write_events_geojson(store: Store, path: Path, filters: ExportFilter = NO_FILTER) -> Path:
     temporary = _atomic_path(path)
-    temporary.write_text(json.dumps(events_geojson(store), ensure_ascii=False), encoding="utf-8")
+    collection = events_geojson(store, filters)
+    temporary.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, path)
     return path
 
@@ -242,39 +246,58 @@ def _versioned(records: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]
         yield {"schema_version": SCHEMA_VERSION, **record}
 
 
-def contract_records(store: Store) -> dict[str, Iterable[dict[str, Any]]]:
+def contract_records(
+    store: Store, filters: ExportFilter = NO_FILTER
+) -> dict[str, Iterable[dict[str, Any]]]:
     """Every contract file's records, read lazily from the store."""
+    if not filters.active:
+        return {
+            "articles": (article.to_record() for article in store.iter_articles()),
+            "entities": entity_records(store.iter_entity_mentions()),
+            "places": place_records(store.iter_place_mentions()),
+            "events": _versioned(store.iter_events()),
+            "claims": _versioned(store.iter_claims()),
+            "contradictions": _versioned(store.iter_contradictions()),
+            "stories": _versioned(store.iter_stories()),
+        }
+    kept = [a.id for a in store.iter_articles() if filters.keeps_article(a)]
     return {
-        "articles": (article.to_record() for article in store.iter_articles()),
-        "entities": entity_records(store.iter_entity_mentions()),
-        "places": place_records(store.iter_place_mentions()),
-        "events": _versioned(store.iter_events()),
-        "claims": _versioned(store.iter_claims()),
-        "contradictions": _versioned(store.iter_contradictions()),
-        "stories": _versioned(store.iter_stories()),
+        "articles": (article.to_record() for article in store.iter_articles(ids=kept)),
+        "entities": entity_records(store.iter_entity_mentions(kept)),
+        "places": place_records(store.iter_place_mentions(kept)),
+        "events": _versioned(filters.events(store)),
+        "claims": _versioned(c for c in store.iter_claims() if filters.keeps_story_record(c)),
+        "contradictions": _versioned(
+            c for c in store.iter_contradictions() if filters.keeps_story_record(c)
+        ),
+        "stories": _versioned(s for s in store.iter_stories() if filters.keeps_story_record(s)),
     }
 
 
-def write_contract_jsonl(store: Store, out: Path) -> list[Path]:
+def write_contract_jsonl(store: Store, out: Path, filters: ExportFilter = NO_FILTER) -> list[Path]:
     """Every ``*.jsonl`` of the contract, an empty file where there is nothing: a script that
     reads contradictions.jsonl must find it, and never a stale one from an earlier run."""
     return [
         write_jsonl(records, out / f"{name}.jsonl")
-        for name, records in contract_records(store).items()
+        for name, records in contract_records(store, filters).items()
     ]
 
 
 # -- Parquet -----------------------------------------------------------------------------------
 
 
-def write_parquet(store: Store, out: Path) -> list[Path]:
-    """events (ACLED columns plus nested lists), articles, claims and stories as Parquet."""
+def write_parquet(store: Store, out: Path, filters: ExportFilter = NO_FILTER) -> list[Path]:
+    """events (ACLED columns plus nested lists), articles, claims and stories as Parquet.
+
+    Days are Parquet dates (``date32``) and publication times UTC timestamps, so pandas reads
+    them as dates, not strings; the text as written stays beside them (``published_text``).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     written = []
     publishers = _publishers(store)
-    events = list(store.iter_events())
+    events = list(filters.events(store))
     if events:
         rows = []
         for event in events:
@@ -284,9 +307,10 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
             row["geo_precision"] = row["geo_precision"] or None
             row["fatalities"] = row["fatalities"] if row["fatalities"] != "" else None
             start, end = date_bounds(event.get("date"))
+            row["event_date"] = _day(row["event_date"])
             row.update(
-                date_start=start,
-                date_end=end,
+                date_start=_day(start),
+                date_end=_day(end),
                 actors=list(event.get("actors") or []),
                 targets=list(event.get("targets") or []),
                 source_article_ids=[ev.get("article_id") for ev in event.get("sources") or []],
@@ -296,7 +320,11 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
             )
             rows.append(row)
         schema = pa.schema(
-            [(name, pa.string()) for name in ACLED_COLUMNS if name not in _NUMERIC]
+            [
+                (name, pa.date32() if name == "event_date" else pa.string())
+                for name in ACLED_COLUMNS
+                if name not in _NUMERIC
+            ]
             + [
                 ("latitude", pa.float64()),
                 ("longitude", pa.float64()),
@@ -304,8 +332,8 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
                 ("fatalities", pa.int64()),
                 ("storyline_event_id", pa.string()),
                 ("story_id", pa.string()),
-                ("date_start", pa.string()),
-                ("date_end", pa.string()),
+                ("date_start", pa.date32()),
+                ("date_end", pa.date32()),
                 ("actors", pa.list_(pa.string())),
                 ("targets", pa.list_(pa.string())),
                 ("source_article_ids", pa.list_(pa.string())),
@@ -317,7 +345,9 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
         written.append(
             _write_table(pa.Table.from_pylist(rows, schema=schema), out / "events.parquet", pq)
         )
-    articles = [article.to_record() for article in store.iter_articles()]
+    articles = [
+        article.to_record() for article in store.iter_articles() if filters.keeps_article(article)
+    ]
     if articles:
         schema = pa.schema(
             [
@@ -327,7 +357,8 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
                 ("publisher", pa.string()),
                 ("title", pa.string()),
                 ("authors", pa.list_(pa.string())),
-                ("published", pa.string()),
+                ("published", pa.timestamp("us", tz="UTC")),
+                ("published_text", pa.string()),
                 ("published_source", pa.string()),
                 ("language", pa.string()),
                 ("text", pa.string()),
@@ -338,12 +369,15 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
                 ("story_id", pa.string()),
             ]
         )
-        table = pa.Table.from_pylist(
-            [{name: record.get(name) for name in schema.names} for record in articles],
-            schema=schema,
-        )
+        rows = []
+        for record in articles:
+            row = {name: record.get(name) for name in schema.names}
+            row["published"] = _instant(record.get("published"))
+            row["published_text"] = record.get("published")
+            rows.append(row)
+        table = pa.Table.from_pylist(rows, schema=schema)
         written.append(_write_table(table, out / "articles.parquet", pq))
-    claims = list(store.iter_claims())
+    claims = [claim for claim in store.iter_claims() if filters.keeps_story_record(claim)]
     if claims:
         rows = [
             {
@@ -359,7 +393,7 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
             for claim in claims
         ]
         written.append(_write_table(pa.Table.from_pylist(rows), out / "claims.parquet", pq))
-    stories = list(store.iter_stories())
+    stories = [story for story in store.iter_stories() if filters.keeps_story_record(story)]
     if stories:
         rows = []
         for story in stories:
@@ -368,8 +402,8 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
                 {
                     "id": story["id"],
                     "title": story.get("title") or "",
-                    "date_start": start,
-                    "date_end": end,
+                    "date_start": _day(start),
+                    "date_end": _day(end),
                     "article_ids": list(story.get("article_ids") or []),
                     "independent_sources": int(story.get("independent_sources") or 0),
                     "summary": " ".join(s.get("text", "") for s in story.get("summary") or []),
@@ -383,6 +417,26 @@ def write_parquet(store: Store, out: Path) -> list[Path]:
 _NUMERIC = {"latitude", "longitude", "geo_precision", "fatalities"}
 
 
+def _day(value: str | None) -> date | None:
+    """An ISO day as a date; None for no date or a value that is not one."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _instant(value: str | None) -> datetime | None:
+    """A publication date or time as a UTC instant (a bare day is its midnight, UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        day = _day(value)
+        return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
 def _write_table(table: Any, path: Path, pq: Any) -> Path:
     temporary = _atomic_path(path)
     pq.write_table(table, temporary)
@@ -390,15 +444,18 @@ def _write_table(table: Any, path: Path, pq: Any) -> Path:
     return path
 
 
-def export(store: Store, fmt: str, out: Path) -> list[Path]:
-    """Write one format's files into ``out``; returns the paths written."""
+def export(store: Store, fmt: str, out: Path, filters: ExportFilter = NO_FILTER) -> list[Path]:
+    """Write one format's files (or, for ``all``, every format's) into ``out``."""
+    if fmt == ALL:
+        return [path for name in FORMATS for path in export(store, name, out, filters)]
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        choices = ", ".join((*FORMATS, ALL))
+        raise ValueError(f"unknown format {fmt!r}; choose one of {choices}")
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
-        return write_contract_jsonl(store, out)
+        return write_contract_jsonl(store, out, filters)
     if fmt == "csv":
-        return [write_events_csv(store, out / "events.csv")]
+        return [write_events_csv(store, out / "events.csv", filters)]
     if fmt == "geojson":
-        return [write_events_geojson(store, out / "events.geojson")]
-    return write_parquet(store, out)
+        return [write_events_geojson(store, out / "events.geojson", filters)]
+    return write_parquet(store, out, filters)

@@ -26,6 +26,7 @@ from storyline.report.view import (
     date_label,
     syndication_groups,
 )
+from storyline.report.wording import day_label, sentence, short_title
 from storyline.store import Store
 
 
@@ -40,6 +41,9 @@ def make_environment(*extra_loaders: Any) -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["storydate"] = date_label
+    environment.filters["daylabel"] = day_label
+    environment.filters["sentence"] = sentence
+    environment.filters["shorttitle"] = short_title
     environment.filters["safe_href"] = safe_href
     return environment
 

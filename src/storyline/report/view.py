@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyline.model import Article
+from storyline.report.geo import PlaceKinds, area_list, event_points, event_title
 from storyline.report.safe import safe_href, utf16_offset
 from storyline.store import Store
 from storyline.store.knowledge import date_bounds
@@ -98,7 +99,9 @@ class StoryView:
     articles: list[Article] = field(default_factory=list)
     groups: list[tuple[str, list[Article]]] = field(default_factory=list)
     points: list[dict[str, Any]] = field(default_factory=list)
+    areas: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -196,38 +199,6 @@ def event_row(event: Mapping[str, Any], articles: Mapping[str, Article]) -> dict
     return row
 
 
-def event_points(event: Mapping[str, Any]) -> list[dict[str, Any]]:
-    points = []
-    for location in event.get("locations") or []:
-        lat, lon = location.get("lat"), location.get("lon")
-        numeric = isinstance(lat, int | float) and isinstance(lon, int | float)
-        if numeric and -90 <= lat <= 90 and -180 <= lon <= 180:
-            points.append(
-                {
-                    "lat": lat,
-                    "lon": lon,
-                    "name": location.get("name") or "",
-                    "event_id": event.get("id"),
-                    "type": event.get("event_type") or "",
-                    "label": event_title(event),
-                    "date": date_label(event.get("date")),
-                }
-            )
-    return points
-
-
-def event_title(event: Mapping[str, Any]) -> str:
-    kind = event.get("sub_event_type") or event.get("event_type") or "event"
-    where = ", ".join(str(loc.get("name") or "") for loc in event.get("locations") or [])
-    who = ", ".join(event.get("actors") or [])
-    text = kind
-    if who:
-        text += f" by {who}"
-    if where:
-        text += f" in {where}"
-    return text
-
-
 def timeline_item(event: Mapping[str, Any]) -> dict[str, Any] | None:
     start, end = date_bounds(event.get("date"))
     if not start and not end:
@@ -241,10 +212,33 @@ def timeline_item(event: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
+def copies_of(articles: Iterable[Article]) -> dict[str, str]:
+    """Exact copy -> its original, the original being the earliest published of the set.
+
+    Deduplication marks whichever copy arrived second; a reader expects the page that was
+    published first to be the original, so the badge goes on the later one.
+    """
+    sets: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        sets[article.duplicate_of or article.id].append(article)
+    result: dict[str, str] = {}
+    for root, members in sets.items():
+        if len(members) < 2:
+            continue
+        original = min(members, key=lambda a: (a.published or "9999", a.id != root, a.id))
+        result.update({a.id: original.id for a in members if a.id != original.id})
+    return result
+
+
 def syndication_groups(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]:
+    """Articles by syndication group, the original first, then by publication date."""
+    articles = list(articles)
+    copies = copies_of(articles)
     groups: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         groups[article.syndication_group or article.id].append(article)
+    for members in groups.values():
+        members.sort(key=lambda a: (a.id in copies, "spun" in a.flags, a.published or "9999", a.id))
     return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
@@ -260,11 +254,14 @@ def build_story_view(
     events: list[dict[str, Any]],
     claims: list[dict[str, Any]],
     contradictions: list[dict[str, Any]],
+    kinds: PlaceKinds | None = None,
 ) -> StoryView:
     members = [articles[i] for i in story.get("article_ids") or [] if i in articles]
     view = StoryView(story=dict(story), articles=members, groups=syndication_groups(members))
+    view.copies = copies_of(members)
     view.events = [event_row(event, articles) for event in events]
-    view.points = [point for event in events for point in event_points(event)]
+    view.points = [point for event in events for point in event_points(event, kinds)]
+    view.areas = area_list(events, kinds)
     view.timeline = [item for event in events if (item := timeline_item(event))]
     view.claims = [
         dict(claim, cites=_evidence_cites(claim.get("sources") or [], articles)) for claim in claims
@@ -337,15 +334,18 @@ class ReportModel:
     unassigned: list[Article]
     events: list[dict[str, Any]]
     points: list[dict[str, Any]]
+    areas: list[dict[str, Any]]
     counts: dict[str, int]
     date_span: tuple[str, str] | None
     titles: dict[str, str]
+    copies: dict[str, str] = field(default_factory=dict)
 
 
 def build_report_model(store: Store) -> ReportModel:
     """Everything the report shows, read from the store once."""
     articles = list(store.iter_articles())
     by_id = {article.id: article for article in articles}
+    kinds = PlaceKinds.from_rows(store.place_features())
     events_by_story: dict[str | None, list[dict]] = defaultdict(list)
     all_events = list(store.iter_events())
     for event in all_events:
@@ -363,6 +363,7 @@ def build_report_model(store: Store) -> ReportModel:
             events=events_by_story.get(story["id"], []),
             claims=claims_by_story.get(story["id"], []),
             contradictions=contradictions_by_story.get(story["id"], []),
+            kinds=kinds,
         )
         for story in store.iter_stories()
     ]
@@ -373,7 +374,8 @@ def build_report_model(store: Store) -> ReportModel:
         articles=articles,
         unassigned=[article for article in articles if article.id not in in_story],
         events=[event_row(event, by_id) for event in events_by_story.get(None, [])],
-        points=[point for event in all_events for point in event_points(event)],
+        points=[point for event in all_events for point in event_points(event, kinds)],
+        areas=area_list(all_events, kinds),
         counts={
             "stories": len(stories),
             "articles": len(articles),
@@ -389,14 +391,17 @@ def build_report_model(store: Store) -> ReportModel:
         },
         date_span=(dates[0], dates[-1]) if dates else None,
         titles={article.id: article.title or article.id for article in articles},
+        copies=copies_of(articles),
     )
 
 
 __all__ = [
+    "PlaceKinds",
     "ReportModel",
     "StoryView",
     "build_report_model",
     "build_story_view",
+    "event_points",
     "locate_sentence",
     "safe_href",
 ]

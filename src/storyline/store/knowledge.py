@@ -114,6 +114,74 @@ class KnowledgeStore:
     ) -> Iterator[dict[str, Any]]:
         yield from self._mentions(t.place_mentions, article_ids)
 
+    def articles_mentioning(self, names: Iterable[str], *, limit: int = 500) -> list[str]:
+        """Ids of articles with a mention of any of these canonical entities, in store order.
+
+        Mentions carry the canonical name, so this finds "Daesh" and "ISIL" for Islamic State.
+        """
+        wanted = sorted(set(names))
+        if not wanted:
+            return []
+        mentions = t.entity_mentions
+        query = (
+            sa.select(t.articles.c.id)
+            .where(
+                t.articles.c.id.in_(
+                    sa.select(mentions.c.article_id).where(mentions.c.name.in_(wanted))
+                )
+            )
+            .order_by(t.articles.c.seq)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def coverage(self, *, top: int = 10) -> dict[str, Any]:
+        """What the articles span, for ``storyline status``: dates, publishers, languages.
+
+        ``first``/``last`` are the earliest and latest publication days; ``publishers`` and
+        ``languages`` are (name, articles) pairs, most articles first, at most ``top`` of
+        each, with the number of distinct values beside them.
+        """
+        a = t.articles
+        day = sa.func.substr(a.c.published, 1, 10)
+        with self._engine.connect() as connection:
+            first, last = connection.execute(
+                sa.select(sa.func.min(day), sa.func.max(day)).where(a.c.published.is_not(None))
+            ).one()
+            undated = connection.scalar(
+                sa.select(sa.func.count()).select_from(a).where(a.c.published.is_(None))
+            )
+            result: dict[str, Any] = {"first": first, "last": last, "undated": int(undated or 0)}
+            for key, column in (("publishers", a.c.publisher), ("languages", a.c.language)):
+                label = sa.func.coalesce(column, "")
+                counted = (
+                    sa.select(label.label("value"), sa.func.count().label("n"))
+                    .group_by(label)
+                    .order_by(sa.func.count().desc(), label)
+                )
+                rows = connection.execute(counted).all()
+                result[key] = [(row.value or "unknown", int(row.n)) for row in rows[:top]]
+                result[f"{key}_distinct"] = sum(1 for row in rows if row.value)
+            last_run = sa.select(sa.func.max(t.runs.c.finished_at))
+            result["last_run"] = connection.scalar(last_run)
+        return result
+
+    def place_features(self) -> list[tuple[str, float, float, str]]:
+        """Each distinct (name, lat, lon, gazetteer feature) the geoparser resolved.
+
+        Events stored before their locations carried ``feature`` are mapped through this: a
+        location at a country's or province's point is an area, not a town.
+        """
+        table = t.place_mentions
+        query = (
+            sa.select(table.c.name, table.c.lat, table.c.lon, table.c.feature)
+            .where(table.c.feature.is_not(None))
+            .distinct()
+        )
+        with self._engine.connect() as connection:
+            return [(r.name, r.lat, r.lon, r.feature) for r in connection.execute(query)]
+
     def _mentions(
         self, table: sa.Table, article_ids: Iterable[str] | None
     ) -> Iterator[dict[str, Any]]:
@@ -285,7 +353,8 @@ class KnowledgeStore:
         if story_id:
             query = query.where(t.events.c.story_id == story_id)
         if event_type:
-            query = query.where(t.events.c.event_type == event_type)
+            # "battles" finds "Battles": types are matched the way actors and places are
+            query = query.where(sa.func.lower(t.events.c.event_type) == event_type.lower())
         if actor:
             query = query.where(t.events.c.actors.ilike(f"%{_escape_like(actor)}%", escape="\\"))
         if place:

@@ -19,7 +19,9 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.model import Article, Claim, Contradiction, Event, Story, SummarySentence
+from storyline.report.wording import short_title
 from storyline.stories.features import parse_day
+from storyline.stories.readable import summary_pool
 from storyline.stories.sentences import (
     SentenceGroup,
     group_sentences,
@@ -175,6 +177,7 @@ def summarize(
     size = max(MIN_SENTENCES, min(MAX_SENTENCES, size))
     by_id = {article.id: article for article in articles}
     sentences = [s for article in articles for s in split_sentences(article)]
+    sentences = summary_pool(articles, sentences)  # no spun rewrite, no dangling "It ..."
     groups = group_sentences(sentences)
     if not groups:
         return []
@@ -252,7 +255,7 @@ def build_story(
     """The Story record: title, date span, cited summary, timeline, independent sources."""
     days = sorted(day for a in articles if (day := parse_day(a.published)) is not None)
     summary = summarize(articles, claims, contradictions, size=summary_size)
-    title = story_title(articles) or (summary[0].text if summary else "")
+    title = short_title(story_title(articles) or (summary[0].text if summary else ""))
     return Story(
         id=story_id,
         title=title,

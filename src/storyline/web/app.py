@@ -24,10 +24,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import __version__
 from storyline.components import Selection
 from storyline.report.assets import OWN_FILES, VENDOR_FILES, asset
+from storyline.report.geo import (
+    PlaceKinds,
+    area_list,
+    event_areas,
+    event_points,
+    located_event_count,
+)
 from storyline.report.html import make_environment
 from storyline.report.safe import json_for_script, utf16_offset
-from storyline.report.view import build_story_view, event_points, event_row
+from storyline.report.view import build_story_view, copies_of, event_row
 from storyline.store import Store
+from storyline.web.filters import event_filters
 from storyline.web.ingest import Ingestor
 from storyline.web.search import search
 
@@ -35,6 +43,13 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 PAGE_SIZE = 50
 MAP_LIMIT = 5000
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,120}$"
+# A small map pin on a dark disc: the tab icon, served as SVG (no binary asset to ship).
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+    '<circle cx="16" cy="16" r="15" fill="#1d232a"/>'
+    '<path d="M16 6a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7z" fill="#b03a2e"/>'
+    '<circle cx="16" cy="13" r="2.6" fill="#fff"/></svg>'
+)
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -148,6 +163,9 @@ def create_app(
         html = environment.get_template(name).render(version=__version__, **context)
         return HTMLResponse(html, status_code=status)
 
+    def place_kinds() -> PlaceKinds:
+        return PlaceKinds.from_rows(store.place_features())
+
     def articles_by_id(ids: list[str]) -> dict[str, Any]:
         return {article.id: article for article in store.iter_articles(ids=ids)}
 
@@ -170,6 +188,7 @@ def create_app(
             events=events,
             claims=claims,
             contradictions=list(store.iter_contradictions(story_id)),
+            kinds=place_kinds(),
         )
 
     # -- static assets: a fixed list of names, so no path can leave it ---------------------
@@ -214,20 +233,9 @@ def create_app(
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(
         request: Request,
-        event_type: Annotated[str, Query(alias="type", max_length=100)] = "",
-        actor: Annotated[str, Query(max_length=200)] = "",
-        place: Annotated[str, Query(max_length=200)] = "",
-        date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
-        date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
         page_number: Annotated[int, Query(alias="page", ge=1, le=100000)] = 1,
     ) -> HTMLResponse:
-        filters = {
-            "event_type": event_type or None,
-            "actor": actor or None,
-            "place": place or None,
-            "date_from": date_from or None,
-            "date_to": date_to or None,
-        }
+        filters = event_filters(request.query_params)
         total = store.count_events(**filters)
         events = list(
             store.iter_events(**filters, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
@@ -236,7 +244,8 @@ def create_app(
         articles = articles_by_id(ids)
         rows = [event_row(event, articles) for event in events]
         pages = max(1, -(-total // PAGE_SIZE))
-        query = {key: value for key, value in request.query_params.items() if key != "page"}
+        query = {name: value for name, value in filters.items() if value}
+        kinds = place_kinds()
         return page(
             "events.html",
             rows=rows,
@@ -245,21 +254,35 @@ def create_app(
             pages=pages,
             query=query,
             types=store.event_types(),
-            form={
-                "type": event_type,
-                "actor": actor,
-                "place": place,
-                "from": date_from,
-                "to": date_to,
-            },
-            data=json_for_script({"points": [p for e in events for p in event_points(e)]}),
+            form={name: value or "" for name, value in filters.items()},
+            areas=area_list(events, kinds),
+            data=json_for_script({"points": [p for e in events for p in event_points(e, kinds)]}),
         )
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page() -> HTMLResponse:
         events = list(store.iter_events(limit=MAP_LIMIT))
-        points = [point for event in events for point in event_points(event)]
-        return page("map.html", count=len(points), data=json_for_script({"points": points}))
+        kinds = place_kinds()
+        points = [point for event in events for point in event_points(event, kinds)]
+        areas = area_list(events, kinds)
+        return page(
+            "map.html",
+            located=located_event_count(points),
+            areas=areas,
+            area_events=sum(
+                1 for e in events if event_areas(e, kinds) and not event_points(e, kinds)
+            ),
+            truncated=len(events) >= MAP_LIMIT,
+            limit=MAP_LIMIT,
+            data=json_for_script({"points": points}),
+        )
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    @app.get("/favicon.svg", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(
+            FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(
@@ -274,9 +297,14 @@ def create_app(
         if start is not None and end is not None and start < end <= len(article.text):
             parts = (article.text[:start], article.text[start:end], article.text[end:])
         story = store.get_story(article.story_id) if article.story_id else None
+        related = list((story or {}).get("article_ids") or [])
+        related += [article.duplicate_of] if article.duplicate_of else []
+        others = [other for other in store.iter_articles(ids=related) if other.id != article.id]
+        copies = copies_of([article, *others])
         return page(
             "article.html",
             article=article,
+            copies=copies,
             parts=parts,
             story=story,
             start16=utf16_offset(article.text, start or 0),
@@ -330,15 +358,13 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        """Events, oldest first, filtered like the event table."""
-        filters = {
-            "story_id": story_id,
-            "event_type": event_type,
-            "actor": actor,
-            "place": place,
-            "date_from": date_from,
-            "date_to": date_to,
-        }
+        """Events, oldest first, filtered like the event table (``event_type`` in any case).
+
+        ``date_from`` and ``date_to`` are ISO days (YYYY-MM-DD); any other value is a 400.
+        """
+        given = {"event_type": event_type, "actor": actor, "place": place}
+        given |= {"date_from": date_from, "date_to": date_to}
+        filters = {"story_id": story_id, **event_filters({k: v for k, v in given.items() if v})}
         return {
             "total": store.count_events(**filters),
             "items": list(store.iter_events(**filters, limit=limit, offset=offset)),

@@ -48,15 +48,32 @@
       lo = Math.min(lo, it._s); hi = Math.max(hi, it._e);
     });
     lo -= DAY; hi += DAY;
-    var width = Math.max(container.clientWidth || 0, 320), pad = 14, lane = 16;
+    var width = Math.max(container.clientWidth || 0, 320), pad = 14, lane = 18;
     var x = function (ms) { return pad + (ms - lo) / (hi - lo) * (width - 2 * pad); };
     dated.sort(function (a, b) { return a._s - b._s; });
+    /* Every bar carries its label; a lane holds a bar and its label side by side, so labels
+       never overlap. A label that would leave the chart on the right goes left of its bar. */
     var lanes = [];
     dated.forEach(function (it) {
       var x0 = x(it._s), x1 = Math.max(x(it._e + DAY) - 1, x0 + 8);
+      it._text = shorten(it.label || "", 46);
+      var textWidth = it._text.length * 6 + 6;
+      it._place = "right";
+      if (x1 + textWidth > width - pad) {
+        if (x0 - textWidth > pad) {
+          it._place = "left";
+        } else {
+          /* no room on either side: the label goes inside the bar, cut to its length */
+          it._place = "inside";
+          it._text = shorten(it.label || "", Math.max(4, Math.floor((x1 - x0 - 8) / 6)));
+          textWidth = 0;
+        }
+      }
+      var from = it._place === "left" ? x0 - textWidth : x0;
+      var to = it._place === "right" ? x1 + textWidth : x1;
       var k = 0;
-      while (k < lanes.length && lanes[k] > x0 - 2) { k += 1; }
-      lanes[k] = x1; it._x0 = x0; it._x1 = x1; it._lane = k;
+      while (k < lanes.length && lanes[k] > from - 4) { k += 1; }
+      lanes[k] = to; it._x0 = x0; it._x1 = x1; it._lane = k;
     });
     var height = 30 + lanes.length * lane;
     var svg = el("svg", {"class": "timeline-chart", "width": width, "height": height,
@@ -73,12 +90,92 @@
     }
     dated.forEach(function (it) {
       var g = el("g", {"class": "tl-event", "data-event-id": it.id || ""}, svg);
-      el("rect", {"x": it._x0, "y": 6 + it._lane * lane, "width": it._x1 - it._x0, "height": lane - 4,
+      var y = 6 + it._lane * lane;
+      el("rect", {"x": it._x0, "y": y, "width": it._x1 - it._x0, "height": lane - 6,
         "rx": 3, "fill": color(it.type)}, g);
+      var at = {"left": it._x0 - 4, "right": it._x1 + 4, "inside": it._x0 + 4}[it._place];
+      var text = el("text", {"class": "tl-label" + (it._place === "inside" ? " inside" : ""),
+        "y": y + lane - 8, "x": at, "text-anchor": it._place === "left" ? "end" : "start"}, g);
+      text.textContent = it._text;
       var title = el("title", {}, g);
       title.textContent = (it.start === it.end ? it.start : it.start + " – " + it.end) + ": " + (it.label || "");
     });
+    legend(container, dated.map(function (it) { return it.type; }));
     return svg;
+  }
+
+  function shorten(text, limit) {
+    return text.length <= limit ? text : text.slice(0, limit - 1).replace(/\s+\S*$/, "") + "…";
+  }
+
+  /* The colours' meaning, for the types actually drawn. */
+  function legend(container, types) {
+    var seen = [];
+    types.forEach(function (t) { if (seen.indexOf(t) < 0) { seen.push(t); } });
+    if (!seen.length) { return null; }
+    var box = document.createElement("div");
+    box.className = "legend";
+    seen.sort().forEach(function (t) {
+      var item = document.createElement("span");
+      item.className = "legend-item";
+      var swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.style.background = color(t);
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(t || "other"));
+      box.appendChild(item);
+    });
+    container.appendChild(box);
+    return box;
+  }
+
+  /* World outlines are stitched across the date line (Russia's Chukotka, Fiji, Antarctica):
+     drawn on a flat map, such a ring jumps from +180 to -180 and paints a stripe across the
+     world. Each ring is made continuous in longitude, closed over the pole when it circles
+     one, and drawn a second time 360 degrees over when it runs past the edge. */
+  function unwrapRing(ring) {
+    var out = [], shift = 0;
+    for (var i = 0; i < ring.length; i += 1) {
+      if (i > 0) {
+        var step = ring[i][0] - ring[i - 1][0];
+        if (step > 180) { shift -= 360; } else if (step < -180) { shift += 360; }
+      }
+      out.push([ring[i][0] + shift, ring[i][1]]);
+    }
+    if (shift !== 0) {
+      /* the ring went once round the globe: it encloses a pole; close it along that pole */
+      var pole = out.reduce(function (sum, p) { return sum + p[1]; }, 0) < 0 ? -90 : 90;
+      var last = out[out.length - 1], first = out[0];
+      out.push([last[0], pole], [first[0], pole], [first[0], first[1]]);
+    }
+    return out;
+  }
+
+  function shiftedPolygons(polygon) {
+    var rings = polygon.map(unwrapRing);
+    var lo = Infinity, hi = -Infinity;
+    rings[0].forEach(function (p) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); });
+    var copies = [rings];
+    var offset = hi > 180 ? -360 : (lo < -180 ? 360 : 0);
+    if (offset) {
+      copies.push(rings.map(function (ring) {
+        return ring.map(function (p) { return [p[0] + offset, p[1]]; });
+      }));
+    }
+    return copies;
+  }
+
+  function splitAntimeridian(collection) {
+    (collection.features || []).forEach(function (feature) {
+      var g = feature.geometry;
+      if (!g) { return; }
+      var polygons = g.type === "Polygon" ? [g.coordinates] : (g.type === "MultiPolygon" ? g.coordinates : null);
+      if (!polygons) { return; }
+      var result = [];
+      polygons.forEach(function (polygon) { result = result.concat(shiftedPolygons(polygon)); });
+      feature.geometry = {type: "MultiPolygon", coordinates: result};
+    });
+    return collection;
   }
 
   function map(container, world, points) {
@@ -97,7 +194,7 @@
       m.setView([25, 20], 1);
     }
     if (world && root.topojson && world.objects && world.objects.countries) {
-      root.L.geoJSON(root.topojson.feature(world, world.objects.countries), {
+      root.L.geoJSON(splitAntimeridian(root.topojson.feature(world, world.objects.countries)), {
         interactive: false,
         style: {color: "#8a96a3", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1}
       }).addTo(m);
@@ -110,6 +207,15 @@
       marker.bindTooltip(tip);
       marker.addTo(m);
     });
+    if (located.length) {
+      var control = root.L.control({position: "bottomleft"});
+      control.onAdd = function () {
+        var holder = document.createElement("div");
+        legend(holder, located.map(function (p) { return p.type; }));
+        return holder.firstChild || holder;
+      };
+      control.addTo(m);
+    }
     if (!located.length) {
       var empty = document.createElement("div");
       empty.className = "map-empty";
@@ -162,5 +268,5 @@
   }
 
   root.StorylineViz = {timeline: timeline, map: map, highlight: highlight, readJSON: readJSON,
-    whenVisible: whenVisible, color: color};
+    whenVisible: whenVisible, color: color, legend: legend, splitAntimeridian: splitAntimeridian};
 })(window);
