@@ -63,7 +63,8 @@ class RunSummary:
     syndicated: int = 0
     skipped: list[SkippedInput] = field(default_factory=list)
     articles_analysed: int = 0
-    events: int = 0
+    events: int = 0  # incidents read per article, before reports of one incident are merged
+    incidents: int = 0  # events after merging across the articles of each story touched
     claims: int = 0
     stories_touched: int = 0
     peer_dated: int = 0
@@ -91,6 +92,7 @@ class RunSummary:
             "skipped": len(self.skipped),
             "articles_analysed": self.articles_analysed,
             "events": self.events,
+            "incidents": self.incidents,
             "claims": self.claims,
             "stories_touched": self.stories_touched,
             "peer_dated": self.peer_dated,
@@ -351,6 +353,7 @@ def _analyse(
     summary.stories_touched = stories.stories_touched
     summary.peer_dated = stories.peer_dated
     summary.contradictions = stories.contradictions
+    summary.incidents = stories.events
 
 
 @dataclass(slots=True)
@@ -489,7 +492,8 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("rewrites (spun)", str(summary.rewrites))
     table.add_row("skipped", str(len(summary.skipped)))
     table.add_row("articles analysed", str(summary.articles_analysed))
-    table.add_row("events (per article)", str(summary.events))
+    table.add_row("incidents read in articles", str(summary.events))
+    table.add_row("events after merging reports", str(summary.incidents))
     table.add_row("claims", str(summary.claims))
     table.add_row("stories new or updated", str(summary.stories_touched))
     table.add_row("dated from peers", str(summary.peer_dated))

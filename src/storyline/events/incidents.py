@@ -152,6 +152,8 @@ def incident_typing(mentions: Sequence[EventMention]) -> Typing:
     best = max(candidates, key=lambda t: (_SUBTYPE_RANK.get(t.sub_event_type, 0), t.strength))
     if family == tx.RIOTS:
         return _riot_kind(best, mentions)
+    if family == tx.EXPLOSIONS:
+        return _explosion_kind(best, mentions)
     return best
 
 
@@ -174,13 +176,22 @@ def _riot_kind(typing: Typing, mentions: Sequence[EventMention]) -> Typing:
     texts = " ".join(m.sentence.text.lower() for m in mentions)
     demonstration = len(_DEMONSTRATION.findall(texts))
     mob = len(_MOB.findall(texts))
-    if mob and mob >= demonstration:
-        kind = tx.MOB_VIOLENCE
-    elif demonstration:
-        kind = tx.VIOLENT_DEMONSTRATION
-    else:
-        kind = typing.sub_event_type
+    kind = tx.VIOLENT_DEMONSTRATION if demonstration and demonstration >= mob else tx.MOB_VIOLENCE
     return Typing(kind, typing.start, typing.end, typing.cue, typing.strength)
+
+
+_AIRBORNE = re.compile(
+    lx.AIR + r"|\b(?:aerial|aircraft|antonov|bombers?|helicopters?|gunships?|dropped bombs)\b"
+)
+
+
+def _explosion_kind(typing: Typing, mentions: Sequence[EventMention]) -> Typing:
+    """Bombs dropped from aircraft are an air strike, not a planted explosive."""
+    if typing.sub_event_type != tx.REMOTE_EXPLOSIVE:
+        return typing
+    if any(_AIRBORNE.search(m.sentence.text.lower()) for m in mentions):
+        return Typing(tx.AIR_STRIKE, typing.start, typing.end, typing.cue, typing.strength)
+    return typing
 
 
 def _geo_precision(place: ResolvedPlace, near: bool) -> int:
