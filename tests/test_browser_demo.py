@@ -138,4 +138,5 @@ def _report_shot(page: Any, demo_run: Path) -> None:  # noqa: F811
     page.screenshot(
         path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": 1200, "height": bottom}
     )
-    assert path.stat().st_size < 600_000
+    # Small enough to keep in the repository; the exact size follows what the demo shows.
+    assert 10_000 < path.stat().st_size < 1_500_000

@@ -10,6 +10,7 @@ stages' findings for the article (canonical entities, places, dates), which arri
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -206,17 +207,29 @@ def sentence_mentions(
     return mentions
 
 
-def _home(places: Sequence[ResolvedPlace]) -> tuple[ResolvedPlace | None, str | None]:
-    """The article's main town (most named) and country, for incidents that name neither."""
+_DATELINE_END = re.compile(r"^[^\n]{0,60}?(?:\s[-–—]{1,2}\s|:\s|\)\s*[-–—]?\s)")
+
+
+def _home(places: Sequence[ResolvedPlace], text: str) -> tuple[ResolvedPlace | None, str | None]:
+    """The article's dateline town ("KHARTOUM, Sudan (AP) —", "vadodara:") and its main
+    country, for incidents whose own words name no place.
+
+    Failing a dateline, the town the article names most in its main country: a story of Russian
+    strikes in Syria names Moscow often, where statements are made, not where bombs fall.
+    """
     if not places:
         return None, None
-    towns = Counter(p.name for p in places if place_rank(p) == 1)
     countries = Counter(p.country_code for p in places if p.country_code)
-    town = None
-    if towns:
-        name = towns.most_common(1)[0][0]
-        town = next(p for p in places if p.name == name)
     code = countries.most_common(1)[0][0] if countries else None
+    dateline = _DATELINE_END.match(text)
+    town = None
+    if dateline:
+        town = next((p for p in places if p.start < dateline.end() and place_rank(p) <= 2), None)
+    if town is None:
+        towns = Counter(p.name for p in places if place_rank(p) == 1 and p.country_code == code)
+        if towns:
+            name = towns.most_common(1)[0][0]
+            town = next(p for p in places if p.name == name)
     return town, country_name(code)
 
 
@@ -286,7 +299,7 @@ def extract_events(
     context = context if context is not None else EventContext.read(article, doc)
     published = _published(article)
     plausible = plausible_places(context.places, doc)
-    main_town, home_country = _home(plausible)
+    main_town, home_country = _home(plausible, article.text)
     home_code = Counter(p.country_code for p in plausible if p.country_code).most_common(1)
     lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
     named = unresolved_localities(

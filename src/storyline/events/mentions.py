@@ -335,6 +335,26 @@ _NOT_LOCALITY = frozenset(
 )
 
 
+# A place name the gazetteer lacks counts only where the text puts something there.
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "inside",
+        "into",
+        "on",
+        "of",
+        "across",
+        "from",
+        "towards",
+        "toward",
+    ]
+)
+
+
 def unresolved_localities(
     doc_text: str, ents: Sequence, resolved: Sequence[ResolvedPlace], country_code: str | None
 ) -> list[ResolvedPlace]:
@@ -369,7 +389,14 @@ def unresolved_localities(
         )
 
     for ent in ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and len(ent.text) > 2:
+        before = doc_text[max(0, ent.start_char - 12) : ent.start_char].split()
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            and len(ent.text) > 2
+            and not any(c.isdigit() for c in ent.text)
+            and before
+            and before[-1].lower() in _PLACE_PREPOSITIONS
+        ):
             add(ent.text.strip(), ent.start_char, ent.end_char)
     for match in _LOCALITY.finditer(doc_text):
         words = match.group(1).split()

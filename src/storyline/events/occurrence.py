@@ -56,6 +56,38 @@ DIPLOMATIC_LEMMAS = frozenset(
         "aim",
         "hope",
         "want",
+        # A halt or a decision about the act: "Russia had stopped flying bombing missions".
+        "stop",
+        "halt",
+        "suspend",
+        "cease",
+        "decide",
+        "allow",
+        "permit",
+        "authorise",
+        "authorize",
+        "approve",
+    }
+)
+# Nouns that make the act something planned, feared or permitted, not something done.
+PLAN_NOUNS = frozenset(
+    {
+        "decision",
+        "plan",
+        "plans",
+        "threat",
+        "warning",
+        "permission",
+        "request",
+        "right",
+        "ability",
+        "readiness",
+        "intention",
+        "risk",
+        "possibility",
+        "fear",
+        "fears",
+        "bid",
     }
 )
 PERCEPTION_LEMMAS = frozenset({"hear", "see", "watch", "notice", "feel", "sense"})
@@ -88,7 +120,8 @@ _DESCRIPTION = re.compile(
 )
 _AGGREGATE = re.compile(
     r"\b(?:so far this year|this year|in recent (?:months|weeks|years)|in all|in total|"
-    r"overall|since the (?:start|beginning)|over the past|over the last|during the (?:war|"
+    r"overall|since the (?:start|beginning)|since (?:the )?\w+(?: \w+)? (?:began|started)|"
+    r"over the past|over the last|during the (?:war|"
     r"conflict|offensive|campaign)|nearly \d+ attacks|\d+ attacks)\b",
     re.I,
 )
@@ -119,6 +152,8 @@ def diplomatic(anchor: Token, sentence: Span) -> bool:
     """A summons, a condemnation, a plan or a warning about the act, not the act itself."""
     for token in _governors(anchor)[1:]:
         if token.pos_ in ("VERB", "AUX") and _lemma(token) in DIPLOMATIC_LEMMAS:
+            return True
+        if token.pos_ == "NOUN" and token.lower_ in PLAN_NOUNS:
             return True
         if is_speech(token):
             return False
@@ -187,7 +222,7 @@ def not_an_occurrence(
         return "habitual present"
     if own_date is None and _BACKGROUND_WORDS.search(text) and not _today_cue(text):
         return "background"
-    if _AGGREGATE.search(text) and own_date is None:
+    if _AGGREGATE.search(text) and (own_date is None or _SINCE_BEGAN.search(text)):
         return "running total"
     if lx.AGGREGATE_CUES.search(text.lower()) and own_date is None:
         return "running total"
@@ -261,6 +296,7 @@ def irrealis_or_generic(sentence: Span, roles: Roles) -> bool:
     return _generic(roles.nominal) or _aggregate(sentence, roles.anchors)
 
 
+_SINCE_BEGAN = re.compile(r"\bsince (?:the )?\w+(?: \w+)? (?:began|started)\b", re.I)
 _TODAY = re.compile(
     r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
     r"tonight|last night|this morning|earlier)\b",
