@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.events import lexicon as lx
 from storyline.events import taxonomy as tx
 from storyline.events.actors import Actor, country_name
 from storyline.events.classify import Typing, classify
@@ -137,10 +138,27 @@ def _reporter_names(spans: Sequence[Span], entities: Sequence[EntityMention]) ->
     return names
 
 
+_ATTACK_CONTEXT = re.compile(
+    lx.AIR + "|" + lx.SHELLING + r"|\b(?:hit|struck|strikes?|raids?|bomb(?:ed|ing)|sorties)\b"
+)
+
+
+def _retyped(view: str, typing: Typing | None) -> Typing | None:
+    """Arms depots destroyed by air strikes are air strikes: ACLED's "disrupted weapons use"
+    is weapons seized, defused or shot down, not targets hit in an attack."""
+    if typing is None or typing.sub_event_type != tx.DISRUPTED_WEAPONS:
+        return typing
+    if not re.search(r"destroy|depot", typing.cue) or not _ATTACK_CONTEXT.search(view.lower()):
+        return typing
+    blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
+    attack = classify(blanked)
+    return attack if attack is not None and attack.event_type != tx.STRATEGIC else typing
+
+
 def _clause_typings(sentence: Span) -> list[Typing]:
     typings: list[Typing] = []
     for view in _clause_views(sentence):
-        typing = classify(view)
+        typing = _retyped(view, classify(view))
         if typing is not None and all(t.sub_event_type != typing.sub_event_type for t in typings):
             typings.append(typing)
     return typings
