@@ -45,7 +45,8 @@ _PROTEST_TOPIC = re.compile(
 _MASKS = re.compile(
     r"\b(?:(?:anti-)?riot (?:police|gear|squad|control|units?|officers|forces)|"
     r"strik\w* (?:a|the) (?:deal|balance|chord)|hunger strikes?|rocket-propelled|"
-    r"bomb(?:ing)? campaign|press conference|peace march|water cannons?|tear[- ]?gas\w*|"
+    r"bomb(?:ing)? campaign|press conference|peace march|water cannons?|"
+    r"tear[- ]?gas(?:\w*| shells?| canisters?)|under (?:police |army )?control|"
     r"pepper spray|stun grenades?|rubber bullets|commit\w* suicide|suicide (?:note|watch))\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")

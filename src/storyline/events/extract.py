@@ -144,9 +144,19 @@ _ATTACK_CONTEXT = re.compile(
 
 
 def _retyped(view: str, typing: Typing | None) -> Typing | None:
-    """Arms depots destroyed by air strikes are air strikes: ACLED's "disrupted weapons use"
-    is weapons seized, defused or shot down, not targets hit in an attack."""
-    if typing is None or typing.sub_event_type != tx.DISRUPTED_WEAPONS:
+    """The violence a sentence reports outranks what followed it.
+
+    Arms depots destroyed by air strikes are air strikes (ACLED's "disrupted weapons use" is
+    weapons seized, defused or shot down); shops a mob burnt are mob violence, not looting.
+    """
+    if typing is None or typing.event_type != tx.STRATEGIC:
+        return typing
+    if typing.sub_event_type == tx.LOOTING:
+        blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
+        violence = classify(blanked)
+        violent = (tx.RIOTS, tx.VIOLENCE_AGAINST_CIVILIANS, tx.EXPLOSIONS, tx.BATTLES)
+        return violence if violence is not None and violence.event_type in violent else typing
+    if typing.sub_event_type != tx.DISRUPTED_WEAPONS:
         return typing
     if not re.search(r"destroy|depot", typing.cue) or not _ATTACK_CONTEXT.search(view.lower()):
         return typing

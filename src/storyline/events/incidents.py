@@ -22,6 +22,7 @@ from storyline.events import taxonomy as tx
 from storyline.events.actors import (
     CIVILIAN,
     POLICE_WORDS,
+    POLITICAL_MILITIA,
     PROTESTER,
     RIOTER,
     Actor,
@@ -262,6 +263,12 @@ def _conventions(
             police = [Actor(with_forces("Police", country), 1)]
         actors = [Actor(with_country("Rioters", country), RIOTER), *named]
         targets = police + [t for t in targets if all(t.name != p.name for p in police)]
+    if not actors and (
+        event_type == tx.VIOLENCE_AGAINST_CIVILIANS
+        or sub_type in (tx.REMOTE_EXPLOSIVE, tx.GRENADE, tx.SUICIDE_BOMB)
+    ):
+        # ACLED's name for a perpetrator the report does not identify.
+        actors = [Actor(with_country("Unidentified Armed Group", country), POLITICAL_MILITIA)]
     if event_type == tx.VIOLENCE_AGAINST_CIVILIANS and not any(
         t.inter == CIVILIAN for t in targets
     ):
