@@ -274,9 +274,9 @@ def _paragraph_place(
 def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[ResolvedPlace]:
     """The geoparser's places that can be where an event happened.
 
-    A common word read as a town ("Bank", "Police", "Soon") and a place read through another
-    of its names in a country the article is not about ("Yida" as Jeddah, "Molotov" as Perm)
-    are dropped: an event placed there would be drawn in the wrong country.
+    A common word read as a town ("Bank", "Police", "Soon") and any town in a country the
+    article is not about ("Yida" read as Jeddah, "Molotov" as Perm) are dropped: an event
+    placed there would be drawn in the wrong country. Countries named outright stay.
     """
     countries = Counter(p.country_code for p in places if p.country_code)
     total = sum(countries.values()) or 1
@@ -284,8 +284,11 @@ def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[Resolved
     lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
     kept = []
     for place in places:
-        own_name = _same_name(place.text, place.name)
-        if not own_name and place.country_code not in main:
+        if place.country_code not in main and (
+            place.feature != "country" or not _same_name(place.text, place.name)
+        ):
+            # Outside the countries the article is about: a namesake ("Bank" in India, "West
+            # Coast" in Singapore for a bank in Oregon) far more often than an incident.
             continue
         if not lowercase_text and not _proper(doc, place):
             continue
