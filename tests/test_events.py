@@ -183,6 +183,10 @@ def test_acled_splits_by_named_town_but_not_a_town_and_its_district():
         "The Su-34 can carry precision bombs capable of striking bunkers.",
         "He was found dead in his cell after he committed suicide.",
         "The spokesman said there were no dead or wounded.",
+        "The law was a response to the 2017 attack on a church that left 26 people dead.",
+        "Over 100 persons were arrested in connection with the incident.",
+        "Iran said on Monday that Russia had stopped flying bombing missions from its base.",
+        "The monitor said at least 39 civilians had been killed since the campaign began.",
     ],
 )
 def test_not_an_incident_that_happened(nlp, text):

@@ -37,7 +37,7 @@ from storyline.events.mentions import (
     sentence_items,
     unresolved_localities,
 )
-from storyline.events.occurrence import irrealis_or_generic, not_an_occurrence
+from storyline.events.occurrence import background_date, irrealis_or_generic, not_an_occurrence
 from storyline.events.roles import cue_head, find_roles, is_speech
 from storyline.model import Article, Event
 from storyline.nlp.entities import EntityMention
@@ -121,6 +121,26 @@ def _clause_views(sentence: Span) -> list[str]:
     return views
 
 
+def _dated_long_ago(
+    sentence: Span,
+    cue: Token,
+    timexes: Sequence[Timex],
+    published: date | None,
+    days: int,
+) -> bool:
+    """'The 2017 attack on a church', 'the 1985 killing': a year or month right by the event
+    word that ended long before the article marks background, however vague the span."""
+    if published is None:
+        return False
+    for timex in sentence_items(timexes, sentence):
+        span = timex.interval()
+        if span is None or abs(timex.start - cue.idx) > 30:
+            continue
+        if background_date(span, published, days):
+            return True
+    return False
+
+
 def _published(article: Article) -> date | None:
     try:
         return date.fromisoformat((article.published or "")[:10])
@@ -197,6 +217,8 @@ def sentence_mentions(
             continue
         anchors = roles.anchors or [cue]
         when = read_date(sentence, context.timexes, anchors)
+        if _dated_long_ago(sentence, cue, context.timexes, published, options.background_days):
+            continue
         if not_an_occurrence(
             sentence,
             anchors[0],

@@ -112,6 +112,12 @@ _SELF_HARM = re.compile(
     r"killed (?:himself|herself))\b",
     re.I,
 )
+# Arrests that follow an incident already told are its judicial sequel, not an incident.
+_FOLLOW_UP = re.compile(
+    r"\b(?:arrest\w*|detain\w*|held|picked up)\b[^.;]{0,60}\bin connection with\b|"
+    r"\b(?:hours|days|shortly) after (?:his|her|their) arrest\b",
+    re.I,
+)
 _NO_DEATHS = re.compile(r"\bno (?:dead|deaths|casualties|one was (?:killed|hurt|injured))\b", re.I)
 _DESCRIPTION = re.compile(
     r"\b(?:capable of|can carry|designed to|able to (?:strike|hit|carry)|has a range|"
@@ -208,6 +214,8 @@ def not_an_occurrence(
         return "metaphor"
     if _SELF_HARM.search(text) and not roles.actors:
         return "self-inflicted"
+    if _FOLLOW_UP.search(text):
+        return "follow-up of an incident"
     if _NO_DEATHS.search(text):
         return "negated occurrence"
     if _DESCRIPTION.search(text):
