@@ -245,3 +245,20 @@ def test_a_raid_flown_from_a_base_is_placed_at_its_target(nlp):
         nlp, "Russian bombers flying from Hamadan struck targets in Aleppo on Tuesday."
     )
     assert event.locations[0].name == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Youths attacked a police station with petrol bombs in central Athens.", tx.RIOTS),
+        ("In Corfu, protesters occupied the County Headquarters on Wednesday.", tx.PROTESTS),
+        (
+            "In Ioannina protesters attacked banks, leading to extended use of chemicals by the "
+            "police.",
+            (tx.PROTESTS, tx.RIOTS),
+        ),
+    ],
+)
+def test_what_crowds_do_is_a_protest_or_a_riot(nlp, text, event_type):
+    (event,) = events_of(nlp, text, published="2010-05-05")
+    assert event.event_type in (event_type if isinstance(event_type, tuple) else (event_type,))

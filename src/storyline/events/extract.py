@@ -163,13 +163,49 @@ _ATTACK_CONTEXT = re.compile(
 )
 
 
+_PETROL_BOMB = re.compile(
+    r"\b(?:petrol|gasoline|fire|molotov)[- ]?bombs?\b|\bfirebomb\w*|\bmolotov cocktails?\b"
+)
+_POLICE = re.compile(r"\b(?:police\w*|security forces|riot squad|troops|soldiers|army)\b")
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rioters|youths|mobs?)\b")
+
+
+def _as(sub_type: str, typing: Typing) -> Typing:
+    return Typing(sub_type, typing.start, typing.end, typing.cue, typing.strength)
+
+
+def _crowd_typing(view: str, typing: Typing) -> Typing | None:
+    """What crowds do is a protest or a riot, whatever the verb: petrol bombs thrown by youths
+    are a riot (not an IED), protesters occupying a building a protest (not a territorial
+    gain), police chemicals crowd control (not a chemical weapon), and deaths at a protest with
+    no police force acting no "excessive force against protesters"."""
+    lowered = view.lower()
+    sub_type = typing.sub_event_type
+    if sub_type in (tx.REMOTE_EXPLOSIVE, tx.GRENADE) and _PETROL_BOMB.search(lowered):
+        return _as(tx.VIOLENT_DEMONSTRATION, typing)
+    if sub_type == tx.CHEMICAL_WEAPON and _POLICE.search(lowered):
+        blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
+        return classify(blanked) or _as(tx.PROTEST_WITH_INTERVENTION, typing)
+    if sub_type == tx.EXCESSIVE_FORCE and not _POLICE.search(lowered):
+        return _as(tx.VIOLENT_DEMONSTRATION, typing)
+    territorial = (tx.GOVERNMENT_REGAINS, tx.NON_STATE_OVERTAKES, tx.HEADQUARTERS)
+    if sub_type in territorial and _CROWD.search(lowered):
+        return _as(tx.PEACEFUL_PROTEST, typing)
+    return None
+
+
 def _retyped(view: str, typing: Typing | None) -> Typing | None:
     """The violence a sentence reports outranks what followed it.
 
     Arms depots destroyed by air strikes are air strikes (ACLED's "disrupted weapons use" is
     weapons seized, defused or shot down); shops a mob burnt are mob violence, not looting.
     """
-    if typing is None or typing.event_type != tx.STRATEGIC:
+    if typing is None:
+        return None
+    crowd = _crowd_typing(view, typing)
+    if crowd is not None:
+        return crowd
+    if typing.event_type != tx.STRATEGIC:
         return typing
     if typing.sub_event_type == tx.LOOTING:
         blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
