@@ -368,9 +368,16 @@ def _proper(doc: Doc, place: ResolvedPlace) -> bool:
     tokens = [t for t in doc if place.start <= t.idx < place.end]
     if not tokens:
         return False
-    # "Marfin Bank", "INS Mysore", "West Coast Bank": a place word inside an organisation's name.
-    if any(t.ent_type_ in ("ORG", "PERSON") for t in tokens):
-        return False
+    # "Marfin Bank", "INS Mysore", "West Coast Bank": a place word inside a longer name of an
+    # organisation or a person. A place the tagger labelled as a person ("Khan Younis") stays.
+    for ent in doc.ents:
+        if (
+            ent.label_ in ("ORG", "PERSON")
+            and ent.start_char <= place.start
+            and place.end <= ent.end_char
+            and (ent.end_char - ent.start_char) > (place.end - place.start)
+        ):
+            return False
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
         return True
     return any(t.pos_ == "PROPN" for t in tokens) and not all(t.is_sent_start for t in tokens)
@@ -394,7 +401,7 @@ def extract_events(
     named = unresolved_localities(
         doc.text,
         [] if lowercase_text else doc.ents,
-        context.places,
+        plausible,
         home_code[0][0] if home_code else None,
     )
     plausible = sorted([*plausible, *named], key=lambda p: p.start)

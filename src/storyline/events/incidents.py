@@ -104,10 +104,23 @@ def _fits(mention: EventMention, incident: Incident) -> int | None:
     if mine and theirs and not mine & theirs and mention.family != incident.family:
         return None
     place = places_agree(mention.place, incident.place)
+    if place is None and mention.place is not None and incident.place is not None:
+        # A named locality and a known town: the same place only when one sentence names both
+        # ("the Astodia area of Ahmedabad"); two places named apart are two places.
+        place = _named_together(mention, incident)
     day = days_agree(mention.date.interval if mention.date else None, incident.day)
     if place is False or day is False:
         return None
     return 2 * bool(place) + bool(day)
+
+
+def _named_together(mention: EventMention, incident: Incident) -> bool:
+    """Whether some one sentence of the mention or the incident names both their places."""
+    names = [(p.text or p.name).lower() for p in (mention.place, incident.place) if p]
+    return any(
+        all(name in m.sentence.text.lower() for name in names)
+        for m in [mention, *incident.mentions]
+    )
 
 
 def group_mentions(mentions: Sequence[EventMention]) -> list[Incident]:

@@ -32,8 +32,9 @@ DateValue = str | dict[str, str] | None
 # Gazetteer classes from the most to the least precise; ACLED's geo_precision follows.
 _AREA_FEATURES = {"admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
 NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "north", "south", "east", "west"})
-# Within this distance two places in one sentence are one place written twice ("Exarchia, Athens").
-SAME_PLACE_KM = 15.0
+# Within this distance two readings are one place written twice; farther apart they are two
+# places (Jabalya camp and Gaza City, 4 km apart, are coded apart by ACLED).
+SAME_PLACE_KM = 3.0
 
 
 @dataclass(slots=True)

@@ -2,7 +2,7 @@
 
 Two reports are the same event when nothing they say conflicts and enough of it agrees: the
 type (and a compatible sub-type), the actors (shared or unknown on one side), the place (same
-name, one inside the other, or within 25 km) and the day (within one day; an unknown day only
+name, one inside the other, or within 10 km) and the day (within one day; an unknown day only
 when actors and place both agree). Copies and rewrites of one original (a syndication group)
 add evidence but count once towards ``independent_sources``. Tolls are kept as reported, one
 entry per distinct report, never summed: two outlets' "12 dead" is twelve, not twenty-four.
@@ -20,7 +20,7 @@ from storyline.events.taxonomy import subtypes_compatible
 from storyline.model import Event, EventLocation, Evidence, Fatalities, stable_id
 
 Agreement = Literal["match", "unknown", "conflict"]
-PLACE_RADIUS_KM = 25.0
+PLACE_RADIUS_KM = 10.0
 _GENERIC_ACTOR_WORDS = frozenset(
     {
         "the",
