@@ -221,13 +221,25 @@ def _retyped(view: str, typing: Typing | None) -> Typing | None:
     return attack if attack is not None and attack.event_type != tx.STRATEGIC else typing
 
 
-def _clause_typings(sentence: Span) -> list[Typing]:
-    typings: list[Typing] = []
+def _clause_typings(sentence: Span) -> list[tuple[Typing, str]]:
+    """Each clause's typing with its view (the sentence with the other clauses blanked)."""
+    typings: list[tuple[Typing, str]] = []
     for view in _clause_views(sentence):
         typing = _retyped(view, classify(view))
-        if typing is not None and all(t.sub_event_type != typing.sub_event_type for t in typings):
-            typings.append(typing)
+        if typing is not None and all(
+            t.sub_event_type != typing.sub_event_type for t, _ in typings
+        ):
+            typings.append((typing, view))
     return typings
+
+
+def _in_view(places: Sequence[ResolvedPlace], sentence: Span, view: str) -> list[ResolvedPlace]:
+    """The places inside one clause's view: "jets struck Idlib while rebels seized Saraqeb"
+    places the strike at Idlib and the seizure at Saraqeb."""
+    base = sentence.start_char
+    inside = [p for p in sentence_items(places, sentence) if not view[p.start - base].isspace()]
+    # A clause that names no place of its own keeps the sentence's.
+    return inside or list(places)
 
 
 def sentence_mentions(
@@ -243,7 +255,7 @@ def sentence_mentions(
     """The incidents one sentence reports, one mention per incident and named place."""
     options = options or EventOptions()
     mentions: list[EventMention] = []
-    for typing in _clause_typings(sentence):
+    for typing, view in _clause_typings(sentence):
         start = sentence.start_char + typing.start
         cue = cue_head(sentence, start, sentence.start_char + typing.end)
         if cue is None:
@@ -266,7 +278,7 @@ def sentence_mentions(
             continue
         if typing.event_type == tx.STRATEGIC and typing.strength < options.min_strategic_strength:
             continue
-        towns = distinct_towns(event_places(sentence, plausible, roles))
+        towns = distinct_towns(event_places(sentence, _in_view(plausible, sentence, view), roles))
         country = country_name(towns[0][0].country_code) if towns else home_country
         actors = name_spans(roles.actors, context.entities, country)
         targets = name_spans(roles.targets, context.entities, country)
