@@ -22,7 +22,7 @@ from storyline.events import lexicon as lx
 from storyline.events import taxonomy as tx
 from storyline.events.actors import Actor, country_name
 from storyline.events.classify import Typing, classify
-from storyline.events.incidents import code_incident, group_mentions
+from storyline.events.incidents import Incident, code_incident, group_mentions
 from storyline.events.mentions import (
     EventMention,
     distinct_towns,
@@ -431,12 +431,54 @@ def extract_events(
                     options=options,
                 )
             )
+    incidents = group_mentions(mentions)
+    day = news_day(incidents)
     events: list[Event] = []
-    for incident in group_mentions(mentions):
+    for incident in incidents:
         fallback = _paragraph_place(incident.mentions, plausible, article.text) or main_town
-        events.append(
-            code_incident(article, incident, fallback_place=fallback, fallback_country=home_country)
+        event = code_incident(
+            article,
+            incident,
+            fallback_place=fallback,
+            fallback_country=home_country,
+            fallback_day=day,
         )
+        if all(event.id != other.id for other in events):
+            events.append(event)
+    return _shared_perpetrator(events)
+
+
+def news_day(incidents: Sequence[Incident]) -> str | None:
+    """The day most of the article's dated incidents happened on (the latest of equals).
+
+    A report that dates its incidents "on Saturday" tells its undated ones of the same news
+    day: a morning paper's "police fired on a mob" is the day before its own date.
+    """
+    days = Counter(
+        m.date.value
+        for incident in incidents
+        for m in incident.mentions
+        if m.date and isinstance(m.date.value, str) and m.date.precision == 1
+    )
+    if not days:
+        return None
+    best = max(days.values())
+    return max(day for day, count in days.items() if count == best)
+
+
+def _shared_perpetrator(events: list[Event]) -> list[Event]:
+    """An attack the article tells without naming who did it takes the perpetrator the
+    article names for all its other attacks of that kind, when it names exactly one."""
+    for event in events:
+        if event.actors or event.event_type not in (tx.EXPLOSIONS, tx.BATTLES):
+            continue
+        named = {
+            other.actors[0]
+            for other in events
+            if other.actors and other.event_type == event.event_type and other is not event
+        }
+        if len(named) == 1:
+            event.actors = [next(iter(named))]
     return events
 
 

@@ -326,6 +326,7 @@ def code_incident(
     *,
     fallback_place: ResolvedPlace | None,
     fallback_country: str | None,
+    fallback_day: str | None = None,
 ) -> Event:
     """The one event record of an incident."""
     mentions = incident.mentions
@@ -371,9 +372,9 @@ def code_incident(
         # "On Friday" with no article date yet: kept, to be read again once the article is
         # dated by its peers (``dating.redate_events``).
         event.date_text = unresolved.text
-    elif article.published:
-        # ACLED: with no day in the text, the report's date at week precision.
-        event.date, event.time_precision = article.published[:10], 2
+    elif fallback_day or article.published:
+        # ACLED: with no day in the text, the report's news day (else its date), week precision.
+        event.date, event.time_precision = (fallback_day or (article.published or "")[:10]), 2
     event.confidence = _confidence(typing.strength, event, dated is not None)
     return event
 
