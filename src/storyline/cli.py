@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from storyline.eval import TASKS, EvalReport, MissingData, print_report
+from storyline.eval.split import DEFAULT_SPLIT, SPLITS, NoSuchSplit
 
 app = typer.Typer(
     help="Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.",
@@ -97,13 +98,23 @@ def evaluate(
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N items (for a quick look).")
     ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            help="dev (tune on this) or test (read once when a change is done); "
+            "the fixed split of each task is in docs/measurements.md."
+        ),
+    ] = DEFAULT_SPLIT,
 ) -> None:
     """Score one stage on a public benchmark: prints a table, then one summary line.
 
     `all` runs every task whose data is present and ends with one line for them all.
     """
+    if split not in SPLITS:
+        err.print(f"[red]unknown split {split!r}[/]; choose one of: {', '.join(SPLITS)}")
+        raise typer.Exit(2)
     if task == "all":
-        _evaluate_all(data, limit)
+        _evaluate_all(data, limit, split)
         return
     if task not in TASKS:
         err.print(f"[red]unknown eval task {task!r}[/]; choose one of: all, {', '.join(TASKS)}")
@@ -113,8 +124,8 @@ def evaluate(
         err.print(f"[red]evaluation data missing:[/] {missing}")
         raise typer.Exit(2)
     try:
-        result = _run_eval(task, data, limit)
-    except MissingData as exc:
+        result = _run_eval(task, data, limit, split)
+    except (MissingData, NoSuchSplit) as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
     print_report(result)
@@ -130,12 +141,14 @@ def _missing_data(task: str, data: Path) -> str | None:
     return None
 
 
-def _run_eval(task: str, data: Path, limit: int | None) -> EvalReport:
+def _run_eval(task: str, data: Path, limit: int | None, split: str) -> EvalReport:
     module = importlib.import_module(TASKS[task].module)
-    return module.evaluate(data, limit=limit)
+    report: EvalReport = module.evaluate(data, limit=limit, split=split)
+    report.split = report.split or split  # every summary line names the split it scored
+    return report
 
 
-def _evaluate_all(data: Path, limit: int | None) -> None:
+def _evaluate_all(data: Path, limit: int | None, split: str) -> None:
     if not data.exists():
         err.print(f"[red]evaluation data missing:[/] {data} does not exist (use --data DIR)")
         raise typer.Exit(2)
@@ -148,7 +161,11 @@ def _evaluate_all(data: Path, limit: int | None) -> None:
             headline[name] = "missing"
             continue
         try:
-            result = _run_eval(name, data, limit)
+            result = _run_eval(name, data, limit, split)
+        except NoSuchSplit as exc:
+            err.print(f"[yellow]skipping {name}:[/] {exc}")
+            headline[name] = f"no-{split}-split"
+            continue
         except Exception as exc:  # one broken benchmark must not hide the others' figures
             err.print(f"[red]{name} failed:[/] {type(exc).__name__}: {exc}")
             headline[name] = "failed"
@@ -157,7 +174,7 @@ def _evaluate_all(data: Path, limit: int | None) -> None:
         print_report(result)
         key, value = next(iter(result.summary.items()))
         headline[name] = f"{key}:{value:.4f}" if isinstance(value, float) else f"{key}:{value}"
-    print("eval: " + " ".join(f"{name}={value}" for name, value in headline.items()))
+    print(f"eval: split={split} " + " ".join(f"{name}={value}" for name, value in headline.items()))
     if failed:
         raise typer.Exit(1)
 
