@@ -53,12 +53,6 @@ SPLIT_CORPORA: dict[str, dict[str, tuple[str, str]]] = {
         for corpus in CORPORA
     },
 }
-_GENERIC_LAST_WORDS = {
-    "airlines", "motors", "force", "workers", "reserve", "exchange", "index", "average",
-    "composite", "markets", "dollar", "company", "group", "corporation", "inc", "bank",
-    "creditors", "chrysler",
-}  # fmt: skip
-_COUNTRY_QUALIFIERS = ("US ", "U.S. ", "UK ")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 Relation = tuple[str, str, str]
@@ -222,17 +216,18 @@ def _creation_date(value: str | None) -> date | None:
 
 
 def entity_forms(name: str) -> list[list[str]]:
-    """Token sequences that name the target entity: full name, short forms, acronym."""
+    """Token sequences that name the target entity: full name, short forms, acronym.
+
+    No word lists: the ones this adapter had (generic last words, country qualifiers) were
+    built from the test targets' names and were removed (issue 12).
+    """
     forms = {name}
-    for qualifier in _COUNTRY_QUALIFIERS:
-        if name.startswith(qualifier):
-            forms.add(name[len(qualifier) :])
     words = name.split()
     capitalised = [w for w in words if w[:1].isupper()]
     if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.isalpha()]):
         forms.add("".join(w[0] for w in capitalised))
     last = words[-1]
-    if len(words) >= 2 and last.lower() not in _GENERIC_LAST_WORDS:
+    if len(words) >= 2:
         has_letters_and_digits = bool(re.search(r"\d", last)) and bool(re.search(r"[A-Za-z]", last))
         person_like = len(words) == 2 and all(w.isalpha() and w.istitle() for w in words)
         if has_letters_and_digits or person_like:
