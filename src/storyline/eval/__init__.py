@@ -85,7 +85,8 @@ TASKS: dict[str, EvalTask] = {
             "timeline",
             "storyline.eval.timeline",
             ("semeval2015-task4-timeline",),
-            "entity timelines, temporal-awareness F1 over event ordering (SemEval-2015 task 4)",
+            "entity timelines, temporal-awareness F1 with date links and ordering-only "
+            "(SemEval-2015 task 4; our reading of the scorer, not the official tool)",
         ),
     ]
 }
