@@ -48,15 +48,15 @@ def test_scores_en_en_pairs_once_and_correlates_with_negated_overall(tmp_path: P
         [("1_2", "en", "en", SAME, 1.0), ("7_8", "en", "en", RELATED, 2.0),
          ("9_10", "en", "en", UNRELATED, 4.0)],
     )  # fmt: skip
-    report = evaluate(tmp_path)
+    report = evaluate(tmp_path, split="dev")
     assert report.summary["pairs"] == 4  # 1_2 counted once, de-en left out
     assert report.summary["pearson"] > 0.5  # similar pairs score higher than dissimilar ones
     assert set(report.summary) == {"pearson", "pairs", "baseline_pearson"}
-    assert report.summary_line().startswith("similarity: pearson=")
+    assert report.summary_line().startswith("similarity: split=dev pearson=")
     assert [row[1] for row in report.rows] == [2, 3, 4]
 
 
 def test_missing_files_raise_missing_data(tmp_path: Path) -> None:
     (tmp_path / DATASET).mkdir()
     with pytest.raises(MissingData):
-        evaluate(tmp_path)
+        evaluate(tmp_path, split="dev")

@@ -266,7 +266,7 @@ def test_cli_scores_an_existing_run_folder(tmp_path: Path) -> None:
 def test_a_full_run_ties_every_article_back_to_the_gold(tmp_path: Path) -> None:
     make_gold(tmp_path / "conflict-events-gold")
     report = evaluate(tmp_path, split="dev")
-    assert report.summary["split"] == "dev"
+    assert report.split == "dev" and report.summary_line().startswith("events-e2e: split=dev ")
     assert report.summary["gold_events"] == 2
     assert report.rows[-1][:2] == ["all", "2/2"]  # both articles found in the run's output
 

@@ -1,8 +1,10 @@
 """Benchmarks that score one stage each against public data in ``../shared/data``.
 
-Every task lives in its own module exposing ``evaluate(data_dir: Path, *, limit: int | None)
--> EvalReport``. The registry maps the task name users type onto that module and onto the data
-folder it needs, so the CLI can say clearly what is missing before importing anything heavy.
+Every task lives in its own module exposing ``evaluate(data_dir: Path, *, limit: int | None =
+None, split: str = "test") -> EvalReport``; ``split`` picks the task's fixed dev or test part
+(``storyline.eval.split``, docs/measurements.md). The registry maps the task name users type
+onto that module and onto the data folder it needs, so the CLI can say clearly what is missing
+before importing anything heavy.
 """
 
 from __future__ import annotations
@@ -59,13 +61,13 @@ TASKS: dict[str, EvalTask] = {
             "dates",
             "storyline.eval.dates",
             ("tempeval3",),
-            "TIMEX3 span and value F1 on the TempEval-3 platinum set",
+            "TIMEX3 span and value F1 (dev: TBAQ AQUAINT + TimeBank; test: TempEval-3 platinum)",
         ),
         EvalTask(
             "attribution",
             "storyline.eval.attribution",
             ("polnear-attribution",),
-            "attributed claims, source/cue/content span F1 on PolNeAR test",
+            "attributed claims, source/cue/content span F1 on PolNeAR (dev or test)",
         ),
         EvalTask(
             "event-types",
@@ -89,7 +91,8 @@ TASKS: dict[str, EvalTask] = {
             "timeline",
             "storyline.eval.timeline",
             ("semeval2015-task4-timeline",),
-            "entity timelines, temporal-awareness F1 over event ordering (SemEval-2015 task 4)",
+            "entity timelines, temporal-awareness F1 with date links and ordering-only "
+            "(SemEval-2015 task 4; our reading of the scorer, not the official tool)",
         ),
     ]
 }

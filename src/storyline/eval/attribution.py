@@ -1,4 +1,6 @@
-"""Attributed-claim extraction scored on the PolNeAR test set (source / cue / content spans).
+"""Attributed-claim extraction scored on PolNeAR (source / cue / content spans).
+
+Split: PolNeAR's own dev and test folders.
 
 PolNeAR annotates attribution relations in BRAT standoff: a Source, a Cue and a Content span per
 relation, some discontinuous ("752 760;769 800"). Some articles are annotated twice; we score
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from storyline.claims.extract import Attribution, extract_attributions
 from storyline.eval.report import EvalReport, MissingData
+from storyline.eval.split import check_split
 from storyline.nlp.model import load_nlp
 
 DATASET = "polnear-attribution"
@@ -153,8 +156,9 @@ def _prf(hits_p: int, n_pred: int, hits_g: int, n_gold: int) -> tuple[float, flo
     return precision, recall, f1
 
 
-def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
-    articles = load_split(data_dir)
+def evaluate(data_dir: Path, *, limit: int | None = None, split: str = SPLIT) -> EvalReport:
+    check_split(split, task="attribution")
+    articles = load_split(data_dir, split)
     if limit is not None:
         articles = articles[:limit]
     nlp = load_nlp()
@@ -197,12 +201,13 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
             "articles": len(articles),
         },
         notes=[
-            f"PolNeAR {SPLIT}: one annotation file per article (first by name). 'overlap' = "
+            f"PolNeAR {split}: one annotation file per article (first by name). 'overlap' = "
             "shared characters >= half the shorter span; 'strict' = equal offsets after "
             "trimming quotes/punctuation; 'any' = one shared character. A relation matches "
             "when its cue and content both match under the rule ('strict' uses overlap for "
             "the cue). Summary figures use 'overlap'.",
         ],
+        split=split,
     )
 
 

@@ -1,4 +1,7 @@
-"""Temporal tagging scored on the TempEval-3 platinum test set (TIMEX3 in TimeML files).
+"""Temporal tagging scored on TempEval-3 (TIMEX3 in TimeML files).
+
+Split: dev is TBAQ-cleaned (AQUAINT + TimeBank, the task's training data), test the platinum
+set. Each dev part also gets its own row.
 
 Each gold document gives its creation time (DCT), which we pass as the anchor, and the text of
 its TEXT element, which we tag after stripping the gold markup. Scores follow TempEval-3 Task A:
@@ -22,10 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.eval.report import EvalReport, MissingData
+from storyline.eval.split import check_split
 from storyline.nlp.model import load_nlp
 from storyline.time import Timex, tag_times
 
 PLATINUM = Path("tempeval3") / "Evaluation" / "te3-platinum"
+TBAQ = Path("tempeval3") / "Training" / "TBAQ-cleaned"
+FOLDERS = {"test": (PLATINUM,), "dev": (TBAQ / "AQUAINT", TBAQ / "TimeBank")}
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -145,11 +151,20 @@ def evaluate_folder(
     return total, rows
 
 
-def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
-    folder = data_dir / PLATINUM
-    if not folder.is_dir():
-        raise MissingData(folder, "TempEval-3 platinum TimeML files")
-    total, rows = evaluate_folder(folder, limit=limit)
+def evaluate(data_dir: Path, *, limit: int | None = None, split: str = "test") -> EvalReport:
+    check_split(split, task="dates")
+    total = Counts()
+    rows: list[list] = []
+    for relative in FOLDERS[split]:
+        folder = data_dir / relative
+        if not folder.is_dir():
+            raise MissingData(folder, "TempEval-3 TimeML files")
+        part, part_rows = evaluate_folder(folder, limit=limit)
+        total.add(part)
+        rows += part_rows
+        if len(FOLDERS[split]) > 1:
+            rows.append([f"{folder.name} total", part.gold, part.system, part.strict,
+                         part.relaxed, part.value])  # fmt: skip
     strict_f1 = _f1(total.strict, total.system, total.gold)
     relaxed_f1 = _f1(total.relaxed, total.system, total.gold)
     value_f1 = _f1(total.value, total.system, total.gold)
@@ -161,7 +176,8 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
         f"  relaxed P={total.relaxed / max(total.system, 1):.3f}"
         f" R={total.relaxed / max(total.gold, 1):.3f}  type accuracy={type_accuracy:.3f}",
         "value F1 = F1 of (relaxed span match AND equal value), TempEval-3 Task A; "
-        "HeidelTime published value F1 0.776.",
+        "HeidelTime published value F1 0.776 (platinum).",
+        f"split={split}: " + ", ".join(str(folder) for folder in FOLDERS[split]),
     ]
     return EvalReport(
         task="dates",
@@ -174,4 +190,5 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
             "timexes": total.gold,
         },
         notes=notes,
+        split=split,
     )

@@ -160,8 +160,9 @@ def build_report(score: RunScore, split: str, notes: list[str] | None = None) ->
         task="events-e2e",
         columns=COLUMNS,
         rows=rows,
-        summary={"split": split} | summary_figures(m),
+        summary=summary_figures(m),
         notes=lines,
+        split=split,
     )
 
 

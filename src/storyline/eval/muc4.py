@@ -6,7 +6,8 @@ normalisation (lower case, no punctuation or articles) a predicted entity scores
 gold entity when all its mentions are among the gold's ("strict"), and the best one-to-one
 alignment (Hungarian) gives the matched count. Precision divides by predicted entities, recall
 by gold entities, summed over documents; micro figures pool the five roles. The included GRIT
-test predictions are scored first, so the scorer can be checked against the paper.
+test predictions are scored first, so the scorer can be checked against the paper. Split:
+dev.json is dev, test.json is test (GRIT's outputs exist for test only).
 
 Our extractor is mapped onto the roles as follows: actors naming an organisation (front, army,
 party, cartel, acronyms of the period's armed groups) -> PerpOrg, other actors -> PerpInd;
@@ -26,10 +27,11 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from storyline.eval.report import EvalReport, MissingData
+from storyline.eval.split import check_split
 from storyline.events import taxonomy as tx
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-TEST_FILE = Path("muc4") / "test.json"
+SPLIT_FILES = {"dev": Path("muc4") / "dev.json", "test": Path("muc4") / "test.json"}
 GRIT_FILE = Path("muc4") / "reference_system_outputs" / "GRIT_preds_s_t.out"
 
 Extracts = dict[str, list[list[str]]]
@@ -187,16 +189,17 @@ def predict(texts: dict[str, str]) -> dict[str, Extracts]:
     return predictions
 
 
-def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
-    test_path = data_dir / TEST_FILE
-    if not test_path.exists():
-        raise MissingData(test_path)
-    gold, texts = load_gold(test_path, limit)
+def evaluate(data_dir: Path, *, limit: int | None = None, split: str = "test") -> EvalReport:
+    check_split(split, task="muc4")
+    path = data_dir / SPLIT_FILES[split]
+    if not path.exists():
+        raise MissingData(path)
+    gold, texts = load_gold(path, limit)
 
     rows: list[list[object]] = []
     grit_f1 = 0.0
     grit_path = data_dir / GRIT_FILE
-    if grit_path.exists():
+    if split == "test" and grit_path.exists():  # GRIT's shipped outputs cover test only
         outputs = json.loads(grit_path.read_text(encoding="utf-8"))
         grit = {docid: outputs[_grit_id(docid)]["pred_extracts"] for docid in gold}
         grit_totals = score_documents(grit, gold)
@@ -208,18 +211,18 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
     for role in (*ROLES, "micro"):
         rows.append(["storyline", role, *prf(*totals[role])])
     precision, recall, f1 = prf(*totals["micro"])
+    summary: dict[str, object] = {"f1": f1, "precision": precision, "recall": recall}
+    if grit_f1:
+        summary["grit_f1"] = grit_f1
+    summary["docs"] = len(gold)
     return EvalReport(
         task="muc4",
         columns=["system", "role", "precision", "recall", "f1"],
         rows=rows,
-        summary={
-            "f1": f1,
-            "precision": precision,
-            "recall": recall,
-            "grit_f1": grit_f1,
-            "docs": len(gold),
-        },
+        summary=summary,
         notes=[
             "strict CEAF-REE matching (GRIT eval.py convention); GRIT reported about 0.55 micro F1",
+            f"split={split}: {SPLIT_FILES[split]} (tune the role rules on dev.json only)",
         ],
+        split=split,
     )

@@ -28,9 +28,11 @@ class EvalReport:
     rows: list[list[Any]]
     summary: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    split: str | None = None  # "dev" or "test" (storyline.eval.split); named first in the line
 
     def summary_line(self) -> str:
-        parts = [f"{key}={_format_value(value)}" for key, value in self.summary.items()]
+        parts = [f"split={self.split}"] if self.split else []
+        parts += [f"{key}={_format_value(value)}" for key, value in self.summary.items()]
         return f"{self.task}: " + " ".join(parts)
 
 
@@ -46,7 +48,8 @@ def print_report(report: EvalReport, console: Console | None = None) -> None:
         console = Console()
         if not console.is_terminal:
             console = Console(width=200)
-    table = Table(title=f"storyline eval {report.task}")
+    title = f"storyline eval {report.task}" + (f" ({report.split})" if report.split else "")
+    table = Table(title=title)
     for column in report.columns:
         table.add_column(column)
     for row in report.rows:

@@ -16,6 +16,13 @@ unordered and give no relations. Precision = |reduced(system) in closure(gold)| 
 summed over every target entity of the three corpora (micro average). The reduced graph keeps
 a SIMULTANEOUS chain within each rank, one BEFORE link between consecutive ranks and the date
 links; its closure is every implied relation. Gold scored against itself gives 1.0.
+
+This scorer is our reading of the task's definition, not the official evaluation tool, so its
+figures are not strictly comparable with the published ones. Beside the main figure (ordering
+and event-date links) it reports the ordering-only F1, without the INCLUDED date links.
+
+Split (issue 12): dev is the trial set (30 Apple documents, 6 timelines), test the three
+evaluation corpora (38 timelines).
 """
 
 from __future__ import annotations
@@ -29,15 +36,23 @@ from itertools import pairwise
 from pathlib import Path
 
 from storyline.eval.report import EvalReport, MissingData
+from storyline.eval.split import check_split
 
 DATASET = "semeval2015-task4-timeline"
 CORPORA = ("corpus_1", "corpus_2", "corpus_3")
-_GENERIC_LAST_WORDS = {
-    "airlines", "motors", "force", "workers", "reserve", "exchange", "index", "average",
-    "composite", "markets", "dollar", "company", "group", "corporation", "inc", "bank",
-    "creditors", "chrysler",
-}  # fmt: skip
-_COUNTRY_QUALIFIERS = ("US ", "U.S. ", "UK ")
+# (documents folder, gold timelines folder) under DATASET, per split and corpus.
+SPLIT_CORPORA: dict[str, dict[str, tuple[str, str]]] = {
+    "dev": {
+        "trial": ("Corpus-trial-data_task4_TimeML", "TimeLines_trial_data_task4_v1.2"),
+    },
+    "test": {
+        corpus: (
+            f"SemEval_Task4_data/{corpus}/corpus_trackA_TimeML",
+            f"SemEval_Task4_data/{corpus}/TimeLines_Gold_Standard",
+        )
+        for corpus in CORPORA
+    },
+}
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 Relation = tuple[str, str, str]
@@ -85,14 +100,14 @@ def _event_ids(lines: Sequence[TimelineLine], canonical: dict[str, str]) -> list
 
 
 def _relations(
-    lines: Sequence[TimelineLine], ids: Sequence[str]
+    lines: Sequence[TimelineLine], ids: Sequence[str], *, dates: bool = True
 ) -> tuple[set[Relation], set[Relation]]:
-    """(closure, reduced) relation sets implied by a timeline."""
+    """(closure, reduced) relation sets implied by a timeline; ``dates`` adds the date links."""
     closure: set[Relation] = set()
     reduced: set[Relation] = set()
     ranks: dict[int, list[str]] = {}
     for line, node in zip(lines, ids, strict=True):
-        if not line.date.startswith("XXXX"):
+        if dates and not line.date.startswith("XXXX"):
             relation = (node, "INCLUDED", line.date)
             closure.add(relation)
             reduced.add(relation)
@@ -135,11 +150,12 @@ class AwarenessCounts:
 
 
 def temporal_awareness(
-    gold: Sequence[TimelineLine], system: Sequence[TimelineLine]
+    gold: Sequence[TimelineLine], system: Sequence[TimelineLine], *, dates: bool = True
 ) -> AwarenessCounts:
+    """Counts over ordering and (with ``dates``) event-date links; without: ordering only."""
     canonical = {m: line.mentions[0] for line in gold for m in line.mentions}
-    gold_closure, gold_reduced = _relations(gold, _event_ids(gold, canonical))
-    sys_closure, sys_reduced = _relations(system, _event_ids(system, canonical))
+    gold_closure, gold_reduced = _relations(gold, _event_ids(gold, canonical), dates=dates)
+    sys_closure, sys_reduced = _relations(system, _event_ids(system, canonical), dates=dates)
 
     def holds(relation: Relation, closure: set[Relation]) -> bool:
         a, kind, b = relation
@@ -160,7 +176,7 @@ def temporal_awareness(
 class Document:
     doc_id: str
     dct: date | None
-    sentences: list[list[str]]  # tokens of each sentence, by sentence id
+    sentences: list[list[str]]  # tokens of each sentence; index = the sentence's id
 
 
 def read_documents(folder: Path) -> list[Document]:
@@ -177,8 +193,11 @@ def read_documents(folder: Path) -> list[Document]:
         text = root.find("TEXT")
         sentences: list[list[str]] = []
         if text is not None:
+            # Gold mentions name sentences by their id (the trial set starts at 1, not 0).
             for sentence in text.iter("s"):
-                sentences.append("".join(sentence.itertext()).split())
+                number = int(sentence.get("id") or len(sentences))
+                sentences.extend([] for _ in range(number + 1 - len(sentences)))
+                sentences[number] = "".join(sentence.itertext()).split()
         documents.append(Document(doc_id, _creation_date(dct_value), sentences))
     return documents
 
@@ -197,17 +216,18 @@ def _creation_date(value: str | None) -> date | None:
 
 
 def entity_forms(name: str) -> list[list[str]]:
-    """Token sequences that name the target entity: full name, short forms, acronym."""
+    """Token sequences that name the target entity: full name, short forms, acronym.
+
+    No word lists: the ones this adapter had (generic last words, country qualifiers) were
+    built from the test targets' names and were removed (issue 12).
+    """
     forms = {name}
-    for qualifier in _COUNTRY_QUALIFIERS:
-        if name.startswith(qualifier):
-            forms.add(name[len(qualifier) :])
     words = name.split()
     capitalised = [w for w in words if w[:1].isupper()]
     if len(capitalised) >= 2 and len(capitalised) == len([w for w in words if w.isalpha()]):
         forms.add("".join(w[0] for w in capitalised))
     last = words[-1]
-    if len(words) >= 2 and last.lower() not in _GENERIC_LAST_WORDS:
+    if len(words) >= 2:
         has_letters_and_digits = bool(re.search(r"\d", last)) and bool(re.search(r"[A-Za-z]", last))
         person_like = len(words) == 2 and all(w.isalpha() and w.istitle() for w in words)
         if has_letters_and_digits or person_like:
@@ -294,41 +314,66 @@ class EntityTimeliner:
 # ---------------------------------------------------------------------------- report
 
 
-def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalReport:
-    root = data_dir / DATASET / "SemEval_Task4_data"
+def evaluate(data_dir: Path, *, limit: int | None = None, split: str = "test") -> EvalReport:
+    check_split(split, task="timeline")
+    root = data_dir / DATASET
     if not root.exists():
         raise MissingData(root)
     rows: list[list[object]] = []
-    total = AwarenessCounts()
+    total, ordering = AwarenessCounts(), AwarenessCounts()
     self_check = AwarenessCounts()
     timelines = 0
-    for corpus in CORPORA:
-        gold_files = sorted((root / corpus / "TimeLines_Gold_Standard").glob("*.txt"))
+    for corpus, (documents_dir, gold_dir) in SPLIT_CORPORA[split].items():
+        gold_files = sorted((root / gold_dir).glob("*.txt"))
         if not gold_files:
-            raise MissingData(root / corpus / "TimeLines_Gold_Standard")
+            raise MissingData(root / gold_dir)
         if limit is not None:
             gold_files = gold_files[: max(1, limit)]
-        timeliner = EntityTimeliner(read_documents(root / corpus / "corpus_trackA_TimeML"))
+        timeliner = EntityTimeliner(read_documents(root / documents_dir))
         for path in gold_files:
             name, gold = parse_timeline(path.read_text(encoding="utf-8"))
             system = timeliner.timeline(name)
             counts = temporal_awareness(gold, system)
+            order_counts = temporal_awareness(gold, system, dates=False)
             self_check.add(temporal_awareness(gold, gold))
             total.add(counts)
+            ordering.add(order_counts)
             timelines += 1
             p, r, f = counts.prf()
-            rows.append([corpus, name, len(gold), len(system), p, r, f])
+            rows.append([corpus, name, len(gold), len(system), p, r, f, order_counts.prf()[2]])
     p, r, f = total.prf()
-    rows.append(["all", f"{timelines} timelines (micro)", "", "", p, r, f])
+    ordering_f = ordering.prf()[2]
+    rows.append(["all", f"{timelines} timelines (micro)", "", "", p, r, f, ordering_f])
     gold_f = self_check.prf()[2]
+    parts = " + ".join(SPLIT_CORPORA[split])
     return EvalReport(
         task="timeline",
-        columns=["corpus", "entity", "gold events", "system events", "P", "R", "F1"],
+        columns=[
+            "corpus",
+            "entity",
+            "gold events",
+            "system events",
+            "P",
+            "R",
+            "F1",
+            "ordering-only F1",
+        ],
         rows=rows,
-        summary={"f1": 100 * f, "precision": 100 * p, "recall": 100 * r, "timelines": timelines},
+        summary={
+            "f1": 100 * f,
+            "ordering_f1": 100 * ordering_f,
+            "precision": 100 * p,
+            "recall": 100 * r,
+            "timelines": timelines,
+        },
         notes=[
             "Track A (raw text), temporal-awareness F1 in percent, micro-averaged over target "
-            f"entities; gold scored against itself: F1 {gold_f:.4f}. Best track-A system in "
-            "the task: 7.85.",
+            f"entities; gold scored against itself: F1 {gold_f:.4f}. F1 counts ordering and "
+            "event-date (INCLUDED) links; ordering-only F1 leaves the date links out. Best "
+            "track-A system in the task: 7.85 (official scorer, test corpora).",
+            "The scorer is our reading of the task's definition, not the official tool: its "
+            "figures are not strictly comparable with the published ones.",
+            f"split={split}: {parts} (dev = the trial Apple set, test = corpora 1-3).",
         ],
+        split=split,
     )

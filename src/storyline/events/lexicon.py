@@ -399,7 +399,6 @@ PROTESTER_VIOLENCE = words(
     r"(?:pull\w*|tore|tear\w*) down",
     r"(?:light|lit|start)\w* fires?",
     r"roadblocks?",
-    r"shut down (?:\w+ ){0,2}roads",
     r"scuffl\w*",
     r"skirmish\w*",
 )
@@ -419,7 +418,6 @@ EXCESSIVE_FORCE = words(
     r"violently (?:suppress|dispers|crack|br[oe]ak)\w*",
     r"(?:hit|hits|beat|beats|beating)\b",
     r"rubber bullets?",
-    r"(?:attack|assault)\w* (?:against|on) (?:\w+ ){0,2}(?:protest|demonstrat)",
     r"(?:serious|severe) injuries",
     r"(?:killed|injured|wounded) (?:\w+ ){0,3}(?:protest|"
     r"demonstrat|rally|march)",
@@ -462,7 +460,6 @@ MOB = words(
     r"jungle justice",
     r"mob justice",
     r"irate",
-    r"villagers clashed",
     r"residents clashed",
     r"set ablaze by",
     r"beaten to death",
@@ -497,7 +494,6 @@ KILL_CIVILIAN = words(
     r"murder\w*",
     r"slaughter\w*",
     r"hack\w* to death",
-    r"gunned down",
     r"assassinat\w*",
     r"opened fire",
     r"attack\w*",
@@ -553,10 +549,7 @@ REGAIN = words(
     r"push\w* (?:\w+ ){0,4}out",
     r"(?:were|was|been) (?:pushed|driven) (?:back|out)",
     r"expel\w*",
-    r"evict\w*",
-    r"wrest\w* control",
     r"(?:establish|restor|impos|reassert)\w* (?:full )?control",
-    r"controlling (?:the|all|a)",
     r"occupied (?:the|a|an|\d+|two|three|four|five|several|parts) ",
 )
 SEIZE = words(
@@ -622,8 +615,6 @@ TERRITORY = words(
 QUIET_TRANSFER = words(
     r"without (?:a |any )?(?:fight\w*|resistance|clash\w*|firing|a shot|bloodshed)",
     r"(?:no|not|never|any) (?:\w+ ){0,2}resistance",
-    r"hand\w* over",
-    r"handover",
     r"evacuation (?:deal|agreement)",
     r"(?:ceded|cede|ceding)",
     r"transfer\w* (?:of )?control",
@@ -786,7 +777,6 @@ CHANGE_TO_GROUP = words(
     r"moved",
     r"dispatch\w*",
     r"fortif\w*",
-    r"forward\w*",
     r"stationed",
     r"massing",
     r"buil[dt]\w* up",
