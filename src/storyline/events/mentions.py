@@ -289,10 +289,14 @@ def is_civilian_event(typing: Typing) -> bool:
 
 
 LOCALITY = "locality"
-_LOCALITY_NOUNS = r"area|areas|locality|village|colony|neighbourhood|neighborhood|suburb"
+_LOCALITY_NOUNS = (
+    r"area|areas|locality|village|colony|neighbourhood|neighborhood|suburb|district|camp"
+)
+# A camp's name keeps its noun ("Beach refugee camp"); "the Astodia area" is Astodia.
+_NAMED_WITH_NOUN = frozenset({"camp"})
 _LOCALITY = re.compile(
     rf"\b(?:in|at|near|outside)\s+(?:the\s+)?"
-    rf"((?:[a-z][a-z'-]+\s+){{0,2}}?[a-z][a-z'-]+)\s+(?:{_LOCALITY_NOUNS})\b"
+    rf"((?:[A-Za-z][a-z'-]+\s+){{0,2}}?[A-Za-z][a-z'-]+)\s+({_LOCALITY_NOUNS})\b"
 )
 _NOT_LOCALITY = frozenset(
     [
@@ -401,11 +405,15 @@ def unresolved_localities(
             add(ent.text.strip(), ent.start_char, ent.end_char)
     for match in _LOCALITY.finditer(doc_text):
         words = match.group(1).split()
-        while words and words[0] in _NOT_LOCALITY:
+        while words and words[0].lower() in _NOT_LOCALITY:
             words = words[1:]
-        if not words or words[-1] in _NOT_LOCALITY:
+        named = list(words)
+        while named and named[-1].lower() in _NOT_LOCALITY:
+            named = named[:-1]
+        if not named:
             continue
-        text = " ".join(words)
         start = match.start(1) + match.group(1).index(words[0])
-        add(text, start, start + len(text))
+        keeps_noun = match.group(2) in _NAMED_WITH_NOUN
+        end = match.end(2) if keeps_noun else start + len(" ".join(named))
+        add(doc_text[start:end], start, end)
     return found
