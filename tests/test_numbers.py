@@ -115,3 +115,15 @@ def test_to_fatalities_uses_the_event_shape() -> None:
 
 def test_plain_numbers_that_are_not_people_are_ignored() -> None:
     assert parse_people_counts("The convoy travelled 40 km in 3 hours.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Local activists said 36 civilians, among them several children, were killed.", 36),
+        ("At least 33 IS members were killed in the raids, including a woman.", 33),
+    ],
+)
+def test_a_subset_named_inside_the_toll_is_not_the_toll(text: str, toll: int) -> None:
+    (count,) = parse_casualties(text)
+    assert toll in (count.count, count.min)

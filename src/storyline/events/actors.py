@@ -62,6 +62,8 @@ WEAPON_NAMES = frozenset(
         "bayraktar",
     }
 )
+# "Su-24M", "F-16", "MiG-29", "Tu-22M3": an aircraft or missile model, never who acted.
+_MODEL_NUMBER = re.compile(r"\b(?:Su|MiG|Tu|F|Mi|Ka|An|Il|B|AH|UH|MQ|RQ)-?\d{1,3}\w*\b")
 NEWS_AGENCIES = re.compile(
     r"\b(?:Reuters|AFP|Agence France[- ]Presse|Associated Press|AP|Xinhua|Interfax|TASS|"
     r"RIA Novosti|Anadolu|ANI|PTI|IANS|UPI|dpa|EFE|Al Jazeera|BBC|CNN)\b"
@@ -134,7 +136,7 @@ def name_actor(
     head = words[-1]
     if head in NOT_ACTORS and not state and entity_type not in ("ORG", "PERSON"):
         return None
-    if set(words) & WEAPON_NAMES and not state:
+    if (set(words) & WEAPON_NAMES or _MODEL_NUMBER.search(phrase)) and not state:
         return None
     if all(w.isdigit() for w in words):
         return None
@@ -143,6 +145,8 @@ def name_actor(
         return Actor(with_forces("Police", home), STATE)
     if entity_type == "PERSON" and entity:
         return Actor(entity, STATE if state else EXTERNAL)
+    if state and _MODEL_NUMBER.search(phrase):
+        return Actor(with_forces("Military", state), STATE)  # "Turkish F-16 jets"
     if entity and entity_type in ("ORG", "NORP") and not state:
         return Actor(entity, REBEL)
     if state and (head in MILITARY_WORDS or head in NOT_ACTORS or head == state.lower()):

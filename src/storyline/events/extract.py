@@ -141,6 +141,16 @@ def _dated_long_ago(
     return False
 
 
+def _not_places(spans: Sequence[Span], places: Sequence[ResolvedPlace]) -> list[Span]:
+    """A town the parse took for a subject ("Kafr Nabudah ... where IS ...") is no actor; a
+    country can be one (it acts through its forces)."""
+    return [
+        span
+        for span in spans
+        if not any(p.start <= span.root.idx < p.end and p.feature != "country" for p in places)
+    ]
+
+
 def _published(article: Article) -> date | None:
     try:
         return date.fromisoformat((article.published or "")[:10])
@@ -159,7 +169,10 @@ def _reporter_names(spans: Sequence[Span], entities: Sequence[EntityMention]) ->
 
 
 _ATTACK_CONTEXT = re.compile(
-    lx.AIR + "|" + lx.SHELLING + r"|\b(?:hit|struck|strikes?|raids?|bomb(?:ed|ing)|sorties)\b"
+    lx.AIR
+    + "|"
+    + lx.SHELLING
+    + r"|\b(?:hit|struck|strikes?|bomb(?:ed|ing)|sorties|anti-tank|rebels|militants|fighters)\b"
 )
 
 
@@ -212,13 +225,22 @@ def _retyped(view: str, typing: Typing | None) -> Typing | None:
         violence = classify(blanked)
         violent = (tx.RIOTS, tx.VIOLENCE_AGAINST_CIVILIANS, tx.EXPLOSIONS, tx.BATTLES)
         return violence if violence is not None and violence.event_type in violent else typing
-    if typing.sub_event_type != tx.DISRUPTED_WEAPONS:
+    attack_words = _ATTACK_CONTEXT.search(view.lower())
+    if attack_words is None:
         return typing
-    if not re.search(r"destroy|depot", typing.cue) or not _ATTACK_CONTEXT.search(view.lower()):
+    destroyed = typing.sub_event_type == tx.DISRUPTED_WEAPONS and re.search(
+        r"destroy|depot", typing.cue
+    )
+    raided = typing.sub_event_type == tx.ARRESTS and re.search(r"raid", typing.cue)
+    if not (destroyed or raided):
         return typing
     blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
     attack = classify(blanked)
-    return attack if attack is not None and attack.event_type != tx.STRATEGIC else typing
+    if attack is not None and attack.event_type != tx.STRATEGIC:
+        return attack
+    # Destroyed by jets with no other cue left: an air strike.
+    airborne = re.search(lx.AIR, view.lower())
+    return _as(tx.AIR_STRIKE, typing) if airborne else typing
 
 
 def _clause_typings(sentence: Span) -> list[tuple[Typing, str]]:
@@ -278,9 +300,11 @@ def sentence_mentions(
             continue
         if typing.event_type == tx.STRATEGIC and typing.strength < options.min_strategic_strength:
             continue
-        towns = distinct_towns(event_places(sentence, _in_view(plausible, sentence, view), roles))
+        towns = distinct_towns(
+            event_places(sentence, _in_view(plausible, sentence, view), roles, context.entities)
+        )
         country = country_name(towns[0][0].country_code) if towns else home_country
-        actors = name_spans(roles.actors, context.entities, country)
+        actors = name_spans(_not_places(roles.actors, plausible), context.entities, country)
         targets = name_spans(roles.targets, context.entities, country)
         fatalities = read_fatalities(sentence)
         reporters = _reporter_names(roles.reporters, context.entities)

@@ -195,7 +195,8 @@ def _riot_kind(typing: Typing, mentions: Sequence[EventMention]) -> Typing:
 
 
 _AIRBORNE = re.compile(
-    lx.AIR + r"|\b(?:aerial|aircraft|antonov|bombers?|helicopters?|gunships?|dropped bombs)\b"
+    lx.AIR + r"|\b(?:aerial|aircraft|antonov|bombers?|helicopters?|gunships?|dropped bombs|"
+    r"bombs? fell|barrel bombs?)\b"
 )
 
 

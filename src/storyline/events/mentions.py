@@ -107,13 +107,39 @@ def token_at(sentence: Span, char: int) -> Token | None:
     return None
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# Where a raid came from or passed over, not where it struck.
+TRANSIT_WORDS = frozenset({"from", "to", "across", "over", "through", "via", "towards"})
+
+
 def _word_before(sentence: Span, char: int) -> str:
-    before = sentence.doc.text[max(sentence.start_char, char - 30) : char].split()
-    return before[-1].lower().strip(",") if before else ""
+    """The word before a place, skipping determiners ("from the Hamadan air base")."""
+    words = sentence.doc.text[max(sentence.start_char, char - 40) : char].split()
+    while words and words[-1].lower() in _DETERMINERS:
+        words = words[:-1]
+    return words[-1].lower().strip(",") if words else ""
+
+
+def _acting_state(place: ResolvedPlace, sentence: Span, entities: Sequence[EntityMention]) -> bool:
+    """'Moscow said', 'the first time Moscow has used', "Russia's first strikes": a name that
+    stands for a state acting (the entity stage marks it) or owning something is no place."""
+    text = sentence.doc.text
+    if place.feature == "country" and text[place.end : place.end + 2] in ("'s", "’s"):
+        return True
+    token = token_at(sentence, place.start)
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "Athens police", "in Moscow": a place in a phrase, not a state acting
+    return any(
+        m.start <= place.start < m.end and ("state-actor" in m.roles or "metonym" in m.roles)
+        for m in entities
+    )
 
 
 def event_places(
-    sentence: Span, places: Sequence[ResolvedPlace], roles: Roles
+    sentence: Span,
+    places: Sequence[ResolvedPlace],
+    roles: Roles,
+    entities: Sequence[EntityMention] = (),
 ) -> list[tuple[ResolvedPlace, bool]]:
     """The sentence's places where the event happened, with whether each is 'near' it.
 
@@ -127,9 +153,11 @@ def event_places(
         token = token_at(sentence, place.start)
         if token is not None and anchors and belongs_to_speaker(token, anchors):
             continue
+        if _acting_state(place, sentence, entities):
+            continue
         before = _word_before(sentence, place.start)
         context = sentence.doc.text[max(sentence.start_char, place.start - 25) : place.start]
-        demoted = before in ("from", "to") or "km" in context or "miles" in context
+        demoted = before in TRANSIT_WORDS or "km" in context or "miles" in context
         near = before in NEAR_WORDS or (
             " of" in context[-4:] and any(w in context.lower() for w in NEAR_WORDS)
         )

@@ -55,7 +55,7 @@ for _words, _category, _sub in [
      "paratroopers commandos conscripts recruits guardsmen legionnaires", "soldiers", None),
     ("rebels rebel", "rebels", None),
     ("police policemen policeman policewomen officers officer cops gendarmes", "police", None),
-    ("people persons individuals others victims bodies men man", "unknown", None),
+    ("people persons individuals others victims bodies men man members", "unknown", None),
 ]:  # fmt: skip
     for _word in _words.split():
         _HEADS[_word] = (_category, _sub)
@@ -94,7 +94,7 @@ _AMOUNT = (
     r"a\s+couple)"
 )
 _MODIFIER = (
-    r"(?:(?!(?:and|or|were|was|are|is|in|on|at|of|from|who|which|that|had|have|with)\b)"
+    r"(?:(?!(?-i:and|or|were|was|are|is|in|on|at|of|from|who|which|that|had|have|with)\b)"
     r"[A-Za-z][\w'-]*\s+){0,3}"
 )
 _HEAD_WORDS = "|".join(sorted(_HEADS, key=len, reverse=True))
@@ -286,7 +286,27 @@ def parse_people_counts(text: str) -> list[CasualtyCount]:
                           kind=casualty_kind(text, match.start(), match.end()))
         )  # fmt: skip
     found.sort(key=lambda item: item.start)
-    return _share_coordinated_kind(found, text)
+    return _subsets_of_the_toll(_share_coordinated_kind(found, text), text)
+
+
+_INCLUDING = re.compile(
+    r"^[^.;]{0,80}?,?\s*(?:among (?:them|whom|the dead|the victims)|including|of (?:whom|them)|"
+    r"most of them|many of them|mostly)\s*(?:were\s+)?$",
+    re.I,
+)
+
+
+def _subsets_of_the_toll(counts: list[CasualtyCount], text: str) -> list[CasualtyCount]:
+    """'36 civilians, among them several children, were killed' is a toll of 36: the verb
+    after the subset governs the whole, and the subset is no toll of its own."""
+    result = list(counts)
+    for index in range(len(result) - 1):
+        outer, inner = result[index], result[index + 1]
+        if not _INCLUDING.match(text[outer.end : inner.start]):
+            continue
+        result[index] = replace(outer, kind=outer.kind or inner.kind)
+        result[index + 1] = replace(inner, kind=None)
+    return result
 
 
 def _share_coordinated_kind(counts: list[CasualtyCount], text: str) -> list[CasualtyCount]:

@@ -101,7 +101,9 @@ _BACKGROUND_WORDS = re.compile(
 _METAPHOR = re.compile(
     r"\b(?:fuel(?:ling|ing|led|ed)? the fire|gasoline on the fire|oil on the fire|"
     r"(?:pour|add)\w* (?:fuel|oil|gasoline)|war of words|political (?:battle|fight|attack)|"
-    r"under fire from|came under fire for|fire(?:d)? back at|battle (?:for|over) (?:votes|"
+    r"under fire from|came under fire for|fire(?:d)? back at|"
+    r"(?:fight|war|battle|struggle) (?:against|on) (?:terror\w*|extremis\w*|crime|drugs)|"
+    r"battle (?:for|over) (?:votes|"
     r"the (?:election|budget))|fight (?:against|over) (?:corruption|inflation|poverty)|"
     r"bomb(?:shell)? (?:revelation|report))\b",
     re.I,
