@@ -88,6 +88,11 @@ def _countries() -> dict[str, str]:
     return names
 
 
+def country_names() -> list[str]:
+    """Every country name as ACLED spells it."""
+    return list(_countries().values())
+
+
 def country_name(code: str | None) -> str | None:
     """The country's name for an ISO code, as ACLED spells it."""
     return _countries().get(code.upper()) if code else None

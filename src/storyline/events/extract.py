@@ -238,9 +238,14 @@ def _retyped(view: str, typing: Typing | None) -> Typing | None:
     attack = classify(blanked)
     if attack is not None and attack.event_type != tx.STRATEGIC:
         return attack
-    # Destroyed by jets with no other cue left: an air strike.
-    airborne = re.search(lx.AIR, view.lower())
-    return _as(tx.AIR_STRIKE, typing) if airborne else typing
+    lowered = view.lower()
+    # Destroyed by jets, or raids that hit an area, with no other cue left: an air strike;
+    # army tanks destroyed by rebels: a clash.
+    if re.search(lx.AIR, lowered) or (raided and re.search(r"\b(?:hit|struck|bombed)\b", lowered)):
+        return _as(tx.AIR_STRIKE, typing)
+    if re.search(r"\b(?:rebels|militants|fighters|insurgents)\b", lowered):
+        return _as(tx.ARMED_CLASH, typing)
+    return typing
 
 
 def _clause_typings(sentence: Span) -> list[tuple[Typing, str]]:

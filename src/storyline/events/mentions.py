@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from storyline.events import taxonomy as tx
-from storyline.events.actors import Actor, country_name, demonym_country, name_actor
+from storyline.events.actors import Actor, country_name, country_names, demonym_country, name_actor
 from storyline.events.classify import Typing
 from storyline.events.numbers import parse_casualties
 from storyline.events.roles import Roles, belongs_to_speaker
@@ -112,10 +112,13 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 TRANSIT_WORDS = frozenset({"from", "to", "across", "over", "through", "via", "towards"})
 
 
+_BASED_IN = re.compile(r"\b(?:based|stationed|deployed|took off|flying|flown)\s+(?:in|at|from)\s*$")
+
+
 def _word_before(sentence: Span, char: int) -> str:
     """The word before a place, skipping determiners ("from the Hamadan air base")."""
     words = sentence.doc.text[max(sentence.start_char, char - 40) : char].split()
-    while words and words[-1].lower() in _DETERMINERS:
+    while words and (words[-1].lower() in _DETERMINERS or words[-1].endswith(("'s", "’s"))):
         words = words[:-1]
     return words[-1].lower().strip(",") if words else ""
 
@@ -157,13 +160,17 @@ def event_places(
             continue
         before = _word_before(sentence, place.start)
         context = sentence.doc.text[max(sentence.start_char, place.start - 25) : place.start]
-        demoted = before in TRANSIT_WORDS or "km" in context or "miles" in context
+        demoted = (
+            before in TRANSIT_WORDS
+            or "km" in context
+            or "miles" in context
+            or _BASED_IN.search(context) is not None
+        )
         near = before in NEAR_WORDS or (
             " of" in context[-4:] and any(w in context.lower() for w in NEAR_WORDS)
         )
         found.append((place, near, 2 if demoted else 0))
-    if any(rank == 0 for _, _, rank in found):
-        found = [item for item in found if item[2] == 0]
+    found = [item for item in found if item[2] == 0]
     return [(place, near) for place, near, _ in found]
 
 
@@ -234,12 +241,16 @@ def _said_on(token: Token, anchors: list[Token]) -> bool:
 
 
 def _state_in(span: Span, entities: Sequence[EntityMention]) -> str | None:
+    countries = set(country_names())
     for mention in entities:
         if mention.start < span.end_char and span.start_char < mention.end:
+            name = mention.link or mention.name
+            if name not in countries:
+                continue  # "Su-34" tagged as a place names no state
             if "state-actor" in mention.roles or mention.kind == "state":
-                return mention.link or mention.name
+                return name
             if mention.type == "GPE" and "place" not in mention.roles:
-                return mention.name
+                return name
     for token in span:
         if token.tag_ in ("JJ", "NNP", "NNPS") and (found := demonym_country(token.text)):
             return found
