@@ -262,3 +262,16 @@ def test_a_raid_flown_from_a_base_is_placed_at_its_target(nlp):
 def test_what_crowds_do_is_a_protest_or_a_riot(nlp, text, event_type):
     (event,) = events_of(nlp, text, published="2010-05-05")
     assert event.event_type in (event_type if isinstance(event_type, tuple) else (event_type,))
+
+
+def test_the_speaker_who_claims_an_act_is_its_actor(nlp):
+    (event,) = events_of(
+        nlp, "Rebels said they destroyed eight army tanks with anti-tank missiles near Hama."
+    )
+    assert event.event_type == tx.BATTLES
+    assert event.actors[0].startswith("Rebels")
+
+
+def test_a_route_or_a_base_is_not_where_a_strike_fell(nlp):
+    events = events_of(nlp, "The missiles flew about 1,500 km across Iran and Iraq.")
+    assert all(loc.name not in ("Iran", "Iraq") for e in events for loc in e.locations)

@@ -38,7 +38,7 @@ from storyline.events.mentions import (
     unresolved_localities,
 )
 from storyline.events.occurrence import background_date, irrealis_or_generic, not_an_occurrence
-from storyline.events.roles import cue_head, find_roles, is_speech
+from storyline.events.roles import Roles, cue_head, find_roles, is_speech
 from storyline.model import Article, Event
 from storyline.nlp.entities import EntityMention
 from storyline.places.resolver import ResolvedPlace
@@ -141,6 +141,29 @@ def _dated_long_ago(
     return False
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _speaker_as_agent(roles: Roles) -> list[Span]:
+    """'Rebels said they destroyed eight tanks', 'the army said it killed 30': the pronoun
+    subject of the act is the speaker who claims it."""
+    from storyline.events.roles import phrase
+
+    verb = roles.predicate
+    if verb is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _PRONOUNS:
+        return []
+    for ancestor in verb.ancestors:
+        if is_speech(ancestor):
+            speaker = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return [phrase(speaker)]
+            return []
+    return []
+
+
 def _not_places(spans: Sequence[Span], places: Sequence[ResolvedPlace]) -> list[Span]:
     """A town the parse took for a subject ("Kafr Nabudah ... where IS ...") is no actor; a
     country can be one (it acts through its forces)."""
@@ -241,10 +264,10 @@ def _retyped(view: str, typing: Typing | None) -> Typing | None:
     lowered = view.lower()
     # Destroyed by jets, or raids that hit an area, with no other cue left: an air strike;
     # army tanks destroyed by rebels: a clash.
-    if re.search(lx.AIR, lowered) or (raided and re.search(r"\b(?:hit|struck|bombed)\b", lowered)):
-        return _as(tx.AIR_STRIKE, typing)
     if re.search(r"\b(?:rebels|militants|fighters|insurgents)\b", lowered):
         return _as(tx.ARMED_CLASH, typing)
+    if re.search(lx.AIR, lowered) or (raided and re.search(r"\b(?:hit|struck|bombed)\b", lowered)):
+        return _as(tx.AIR_STRIKE, typing)
     return typing
 
 
@@ -309,7 +332,8 @@ def sentence_mentions(
             event_places(sentence, _in_view(plausible, sentence, view), roles, context.entities)
         )
         country = country_name(towns[0][0].country_code) if towns else home_country
-        actors = name_spans(_not_places(roles.actors, plausible), context.entities, country)
+        agents = roles.actors or _speaker_as_agent(roles)
+        actors = name_spans(_not_places(agents, plausible), context.entities, country)
         targets = name_spans(roles.targets, context.entities, country)
         fatalities = read_fatalities(sentence)
         reporters = _reporter_names(roles.reporters, context.entities)
