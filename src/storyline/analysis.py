@@ -32,9 +32,10 @@ from storyline.components import (
     Selection,
     registry,
 )
-from storyline.model import Article
+from storyline.model import Article, Claim, Event
+from storyline.nlp.entities import EntityMention
 from storyline.places.home import publisher_key
-from storyline.places.resolver import HomeProfile
+from storyline.places.resolver import HomeProfile, ResolvedPlace
 
 # 2: events are incidents (one record per incident, ACLED actor names and conventions).
 ANALYSIS_VERSION = 2
@@ -63,15 +64,29 @@ def unsupported(article: Article) -> bool:
 
 @dataclass(slots=True)
 class ArticleAnalysis:
-    """What one article says, as the store's rows (the contract's records)."""
+    """What one article says, as typed records; ``rows`` turns them into the store's rows at
+    the store boundary (and nowhere before)."""
 
     article_id: str
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    places: list[ResolvedPlace] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     problem: str | None = None
     flags: list[str] = field(default_factory=list)  # quality flags to add to the article
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The store's rows: entity mentions (not places), places, events and claims."""
+        return {
+            "entities": [
+                {"name": m.name, "type": m.type, "start": m.start, "end": m.end, "text": m.text}
+                for m in self.entities
+                if "place" not in m.roles
+            ],
+            "places": [_place_row(place) for place in self.places],
+            "events": [event.to_record() for event in self.events],
+            "claims": [claim.to_record() for claim in self.claims],
+        }
 
 
 @dataclass(slots=True)
@@ -172,19 +187,11 @@ def analyse_parsed(
     events = analyser.events.extract(article, doc, findings)
     claims = analyser.claims.extract(article, doc, findings)
     return ArticleAnalysis(
-        article.id,
-        entities=[
-            {"name": m.name, "type": m.type, "start": m.start, "end": m.end, "text": m.text}
-            for m in mentions
-            if "place" not in m.roles
-        ],
-        places=[_place_row(place) for place in places],
-        events=[event.to_record() for event in events],
-        claims=[claim.to_record() for claim in claims],
+        article.id, entities=mentions, places=places, events=events, claims=claims
     )
 
 
-def _place_row(place: Any) -> dict[str, Any]:
+def _place_row(place: ResolvedPlace) -> dict[str, Any]:
     return {
         "place_id": place.to_place("").id,
         "name": place.name,

@@ -270,10 +270,7 @@ def analyse_pending(
                 txn.update_article(article.id, flags=list(article.flags))
         store.save_analysis(
             result.article_id,
-            entities=result.entities,
-            places=result.places,
-            events=result.events,
-            claims=result.claims,
+            **result.rows(),
             version=ANALYSIS_VERSION,
         )
         results.append(result)
