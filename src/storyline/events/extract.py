@@ -202,6 +202,7 @@ _ATTACK_CONTEXT = re.compile(
 _PETROL_BOMB = re.compile(
     r"\b(?:petrol|gasoline|fire|molotov)[- ]?bombs?\b|\bfirebomb\w*|\bmolotov cocktails?\b"
 )
+_CROWD_CONTROL = re.compile(r"\b(?:tear[- ]?gas|pepper spray|water cannons?|rubber bullets)\b")
 _POLICE = re.compile(r"\b(?:police\w*|security forces|riot squad|troops|soldiers|army)\b")
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|rioters|youths|mobs?)\b")
 
@@ -222,6 +223,8 @@ def _crowd_typing(view: str, typing: Typing) -> Typing | None:
     if sub_type == tx.CHEMICAL_WEAPON and _POLICE.search(lowered):
         blanked = view[: typing.start] + " " * (typing.end - typing.start) + view[typing.end :]
         return classify(blanked) or _as(tx.PROTEST_WITH_INTERVENTION, typing)
+    if sub_type in (tx.SHELLING, tx.CHEMICAL_WEAPON) and _CROWD_CONTROL.search(lowered):
+        return _as(tx.PROTEST_WITH_INTERVENTION, typing)  # "barrages of tear gas"
     if sub_type == tx.EXCESSIVE_FORCE and not _POLICE.search(lowered):
         return _as(tx.VIOLENT_DEMONSTRATION, typing)
     territorial = (tx.GOVERNMENT_REGAINS, tx.NON_STATE_OVERTAKES, tx.HEADQUARTERS)
@@ -401,10 +404,14 @@ def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[Resolved
     article is not about ("Yida" read as Jeddah, "Molotov" as Perm) are dropped: an event
     placed there would be drawn in the wrong country. Countries named outright stay.
     """
+    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
+    # A word the article uses inside a name ("West Coast Bank") is that name wherever it
+    # stands alone too ("the West Coast office").
+    names = {p.text for p in places if not lowercase_text and not _proper(doc, p)}
+    places = [p for p in places if p.text not in names]
     countries = Counter(p.country_code for p in places if p.country_code)
     total = sum(countries.values()) or 1
     main = {code for code, n in countries.items() if n / total >= 0.2}
-    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
     kept = []
     for place in places:
         if place.country_code not in main and (

@@ -132,8 +132,10 @@ _TYPE_GROUP = {
     "Explosions/Remote violence": "violence",
     "Battles": "violence",
     "Violence against civilians": "violence",
-    "Protests": "protest",
-    "Riots": "riot",
+    # One outlet's "protest" is another's riot: across articles, one day's demonstration in
+    # one town is one event (within an article a march and a riot are told apart).
+    "Protests": "demonstration",
+    "Riots": "demonstration",
 }
 
 

@@ -116,7 +116,7 @@ _SELF_HARM = re.compile(
 )
 # Arrests that follow an incident already told are its judicial sequel, not an incident.
 _FOLLOW_UP = re.compile(
-    r"\b(?:arrest\w*|detain\w*|held|picked up)\b[^.;]{0,60}\bin connection with\b|"
+    r"\b(?:arrest\w*|detain\w*|held|picked up)\b[^.;]{0,60}\bin (?:this |that )?connection\b|"
     r"\b(?:hours|days|shortly) after (?:his|her|their) arrest\b",
     re.I,
 )
