@@ -35,8 +35,10 @@ def test_csv_has_acled_columns_and_values(tmp_path: Path) -> None:
     assert (market.latitude, market.longitude, market.fatalities) == (49.98, 36.25, 4)
     assert market.source == "Wire Service; Content Farm; Kharkiv Local"
     depot = frame[frame.storyline_event_id == "evt_depot_strike"].iloc[0]
-    assert pd.isna(depot.fatalities)  # nothing reported is not zero
+    assert depot.fatalities == 0  # ACLED: 0 where no death is reported
     assert depot.geo_precision == 3  # "Idlib" is also the province's name
+    assert market.disorder_type == "Political violence" and market.year == 2022
+    assert market.region == "Europe" and market.iso == 804
     ids = frame.event_id_cnty.tolist()
     assert len(set(ids)) == len(ids)
     # same ids on a second export: they derive from the event ids
@@ -126,3 +128,36 @@ def test_export_command_writes_files_and_rejects_unknown_formats(tmp_path: Path)
     assert result.exit_code == 2
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2
+
+
+def test_csv_columns_are_acleds_in_acleds_order_then_ours(tmp_path: Path) -> None:
+    (path,) = export(_store(tmp_path), "csv", tmp_path / "out")
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == (
+        "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type "
+        "actor1 assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting "
+        "iso region country admin1 admin2 admin3 location latitude longitude geo_precision "
+        "source source_scale notes fatalities tags timestamp storyline_event_id story_id"
+    ).split()
+
+
+def test_acled_interaction_codes_and_civilian_targeting() -> None:
+    from storyline.export.acled import acled_row
+
+    event = {
+        "id": "evt_x",
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "date": "2015-09-30",
+        "actors": ["Military Forces of Russia"],
+        "targets": ["Civilians (Syria)"],
+        "locations": [{"name": "Talbiseh", "lat": 34.8, "lon": 36.7, "country_code": "SY"}],
+        "fatalities": [{"count": 36}, {"count": 27}],
+        "sources": [],
+    }
+    row = acled_row(event, {})
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (1, 7, 17)
+    assert row["civilian_targeting"] == "Civilian targeting"
+    assert row["fatalities"] == 27  # the lowest figure reported
+    assert row["event_id_cnty"].startswith("SYR") and row["region"] == "Middle East"
+    assert acled_row({**event, "locations": []}, {})["event_id_cnty"] == ""  # no made-up code

