@@ -404,7 +404,8 @@ def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[Resolved
     article is not about ("Yida" read as Jeddah, "Molotov" as Perm) are dropped: an event
     placed there would be drawn in the wrong country. Countries named outright stay.
     """
-    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
+    text = doc.text
+    lowercase_text = sum(c.isupper() for c in text) < 0.01 * max(len(text), 1)
     # A word the article uses inside a name ("West Coast Bank") is that name wherever it
     # stands alone too ("the West Coast office").
     names = {p.text for p in places if not lowercase_text and not _proper(doc, p)}
@@ -437,18 +438,22 @@ def _same_name(surface: str, name: str) -> bool:
 
 def _proper(doc: Doc, place: ResolvedPlace) -> bool:
     """The words are a name in the text: tagged as one, or a proper noun."""
-    tokens = [t for t in doc if place.start <= t.idx < place.end]
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
     if not tokens:
         return False
     # "Marfin Bank", "INS Mysore", "West Coast Bank": a place word inside a longer name of an
     # organisation or a person. A place the tagger labelled as a person ("Khan Younis") stays.
-    for ent in doc.ents:
-        if (
-            ent.label_ in ("ORG", "PERSON")
-            and ent.start_char <= place.start
-            and place.end <= ent.end_char
-            and (ent.end_char - ent.start_char) > (place.end - place.start)
-        ):
+    for token in tokens:
+        if token.ent_type_ not in ("ORG", "PERSON"):
+            continue
+        # The entity runs on past the place's own words: a longer name holds it.
+        first, last = token, token
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = first.nbor(-1)
+        while last.i + 1 < len(doc) and last.nbor(1).ent_iob_ == "I":
+            last = last.nbor(1)
+        if (last.idx + len(last.text) - first.idx) > (place.end - place.start):
             return False
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
         return True
@@ -469,9 +474,10 @@ def extract_events(
     plausible = plausible_places(context.places, doc)
     main_town, home_country = _home(plausible, article.text)
     home_code = Counter(p.country_code for p in plausible if p.country_code).most_common(1)
-    lowercase_text = sum(c.isupper() for c in doc.text) < 0.01 * max(len(doc.text), 1)
+    text = article.text
+    lowercase_text = sum(c.isupper() for c in text) < 0.01 * max(len(text), 1)
     named = unresolved_localities(
-        doc.text,
+        text,
         [] if lowercase_text else doc.ents,
         plausible,
         home_code[0][0] if home_code else None,

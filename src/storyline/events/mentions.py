@@ -101,10 +101,20 @@ def sentence_items(items: Sequence, sentence: Span) -> list:
 
 
 def token_at(sentence: Span, char: int) -> Token | None:
-    for token in sentence:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+    """The token of the sentence that holds character ``char`` of the document."""
+    if not sentence.start_char <= char < sentence.end_char:
+        return None
+    span = sentence.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _before(sentence: Span, char: int, width: int) -> str:
+    """Up to ``width`` characters of the sentence before document offset ``char``.
+
+    Read from the sentence's own text: ``Doc.text`` rebuilds the whole document per access.
+    """
+    base = sentence.start_char
+    return sentence.text[max(0, char - base - width) : max(0, char - base)]
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
@@ -117,7 +127,7 @@ _BASED_IN = re.compile(r"\b(?:based|stationed|deployed|took off|flying|flown)\s+
 
 def _word_before(sentence: Span, char: int) -> str:
     """The word before a place, skipping determiners ("from the Hamadan air base")."""
-    words = sentence.doc.text[max(sentence.start_char, char - 40) : char].split()
+    words = _before(sentence, char, 40).split()
     while words and (words[-1].lower() in _DETERMINERS or words[-1].endswith(("'s", "’s"))):
         words = words[:-1]
     return words[-1].lower().strip(",") if words else ""
@@ -126,8 +136,9 @@ def _word_before(sentence: Span, char: int) -> str:
 def _acting_state(place: ResolvedPlace, sentence: Span, entities: Sequence[EntityMention]) -> bool:
     """'Moscow said', 'the first time Moscow has used', "Russia's first strikes": a name that
     stands for a state acting (the entity stage marks it) or owning something is no place."""
-    text = sentence.doc.text
-    if place.feature == "country" and text[place.end : place.end + 2] in ("'s", "’s"):
+    base = sentence.start_char
+    following = sentence.text[place.end - base : place.end - base + 2]
+    if place.feature == "country" and following in ("'s", "’s"):
         return True
     token = token_at(sentence, place.start)
     if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -159,7 +170,7 @@ def event_places(
         if _acting_state(place, sentence, entities):
             continue
         before = _word_before(sentence, place.start)
-        context = sentence.doc.text[max(sentence.start_char, place.start - 25) : place.start]
+        context = _before(sentence, place.start, 25)
         demoted = (
             before in TRANSIT_WORDS
             or "km" in context

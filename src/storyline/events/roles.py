@@ -220,7 +220,10 @@ def _lowest_common_ancestor(first: Token, second: Token) -> Token:
     for token in second.ancestors:
         if token.i in ancestors:
             return token
-    return first.sent.root
+    root = first  # the sentence root, without ``Token.sent`` (it rescans the document)
+    while root.head.i != root.i:
+        root = root.head
+    return root
 
 
 def belongs_to_speaker(token: Token, anchors: list[Token]) -> bool:
