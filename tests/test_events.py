@@ -275,3 +275,31 @@ def test_the_speaker_who_claims_an_act_is_its_actor(nlp):
 def test_a_route_or_a_base_is_not_where_a_strike_fell(nlp):
     events = events_of(nlp, "The missiles flew about 1,500 km across Iran and Iraq.")
     assert all(loc.name not in ("Iran", "Iraq") for e in events for loc in e.locations)
+
+
+def test_a_drone_with_no_owner_named_belongs_to_nobody(nlp):
+    (event,) = events_of(nlp, "A drone struck the main market of El Fasher on Tuesday.")
+    assert event.actors == []
+
+
+def test_an_accusation_is_a_claim_not_a_second_event(nlp):
+    assert events_of(nlp, "The army blamed the Rapid Support Forces for the attack.") == []
+
+
+def test_three_reports_of_one_drone_strike_are_one_event(tmp_path):
+    """Written for this test: three outlets, one strike, 14 and 21 dead, background and a
+    witness's "we heard the drone" that are no events."""
+    import json
+    from pathlib import Path
+
+    from storyline.pipeline import RunOptions, run_pipeline
+
+    inputs = Path(__file__).parent / "fixtures" / "three_reports"
+    out = tmp_path / "out"
+    run_pipeline(RunOptions(inputs=[inputs], out=out, db=str(tmp_path / "s.db"), quiet=True))
+    (event,) = [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
+    assert event["sub_event_type"] == tx.AIR_STRIKE
+    assert event["locations"][0]["name"] == "El Fasher"
+    assert [f["count"] for f in event["fatalities"]][:2] == [14, 21]
+    assert event["independent_sources"] == 3
+    assert not event["actors"]  # the army blames the RSF, which denies: no perpetrator is known

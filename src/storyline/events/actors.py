@@ -40,6 +40,7 @@ REBEL_WORDS = _WORDS_OF["rebel_words"]
 PIRATE_WORDS = _WORDS_OF["pirate_words"]
 # Phrases that can never act: what was used, counted or reported, not who acted.
 NOT_ACTORS = _WORDS_OF["not_actors"]
+GROUND_FORCES = _WORDS_OF["ground_forces"]
 # Makers and models of aircraft and munitions: what was used, whatever the tagger calls them.
 WEAPON_NAMES = frozenset(
     {
@@ -158,7 +159,9 @@ def name_actor(
         return Actor(with_forces("Military", state), STATE)
     if state and len(words) == 1:
         return Actor(with_forces("Military", state), STATE)
-    if head in MILITARY_WORDS and ("security" in words or home):
+    if head in MILITARY_WORDS and ("security" in words or (home and head in GROUND_FORCES)):
+        # "the army", "troops" in a country are its forces; a drone or a jet with no owner
+        # named belongs to nobody the text says.
         return Actor(with_forces("Military", home), STATE)
     if head in RIOTER_WORDS:
         return Actor(with_country("Rioters", home), RIOTER)

@@ -147,8 +147,9 @@ def _lemma(token: Token) -> str:
 
 
 def denied(anchor: Token) -> bool:
-    """'Sudan denied bombing the camp': the act is the object of a denial, so it is a claim."""
-    for token in _governors(anchor)[1:]:
+    """'Sudan denied bombing the camp', 'the army blamed the RSF for the attack': the act is
+    the object of a denial or an accusation, so it is a claim."""
+    for token in _governors(anchor):
         if _lemma(token) in DENIAL_LEMMAS or _lemma(token) in ACCUSE_LEMMAS:
             return True
         if token.dep_ == "ROOT":
