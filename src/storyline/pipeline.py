@@ -28,6 +28,7 @@ from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig, clean_document
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
+from storyline.ingest.discover import DEFAULT_MAX_BYTES
 from storyline.model import Article, SkippedInput
 from storyline.places.home import PlaceVotes, publisher_key
 from storyline.places.resolver import HomeProfile
@@ -40,7 +41,7 @@ class RunOptions:
     out: Path | None = Path("out")
     db: str = "storyline.db"
     report: Path | None = None
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     quiet: bool = False
     workers: int = 0  # 0 = one per core
     clean: CleanConfig = field(default_factory=CleanConfig)
@@ -109,9 +110,15 @@ class FileResult:
     problems: list[SkippedInput]
 
 
-def process_file(file: InputFile, data: bytes, sha256: str, config: CleanConfig) -> FileResult:
+def process_file(
+    file: InputFile,
+    data: bytes,
+    sha256: str,
+    config: CleanConfig,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
     """Read and clean one file; runs in a worker process, so it touches no shared state."""
-    read = read_documents(file, data)
+    read = read_documents(file, data, max_bytes=max_bytes)
     problems = list(read.problems)
     articles: list[Article] = []
     for document in read.documents:
@@ -193,9 +200,13 @@ def _cleaned(
                 summary.articles_known += store.article_count(input_sha256=sha256)
                 continue
             if executor is None:
-                pending.append(process_file(file, data, sha256, options.clean))
+                pending.append(process_file(file, data, sha256, options.clean, options.max_bytes))
             else:
-                pending.append(executor.submit(process_file, file, data, sha256, options.clean))
+                pending.append(
+                    executor.submit(
+                        process_file, file, data, sha256, options.clean, options.max_bytes
+                    )
+                )
             while len(pending) >= window:
                 yield _result(pending.popleft())
         while pending:

@@ -141,31 +141,54 @@ class Gunzipped:
     truncated: bool
 
 
-def gunzip(data: bytes) -> Gunzipped:
+class TooLarge(ValueError):
+    """The decompressed content is over the size limit (a decompression bomb, say)."""
+
+
+# Inflate this much at a time, so a bomb is stopped at the limit, not after it has filled memory.
+_INFLATE_STEP = 1 << 20
+
+
+def gunzip(data: bytes, *, max_bytes: int | None = None) -> Gunzipped:
     """Decompress every gzip member; keep what decodes when the file was cut short.
 
     WARC files are usually one gzip member per record, so a truncated file still holds whole
-    records before the cut, and the caller decides what to keep.
+    records before the cut, and the caller decides what to keep. The output is inflated as a
+    stream and ``TooLarge`` is raised as soon as it passes ``max_bytes``: the size limit applies
+    to what a file holds, not to how well it compresses.
     """
-    out: list[bytes] = []
+    out = bytearray()
     rest = data
     while rest:
+        member_start = len(out)
         decompressor = zlib.decompressobj(wbits=31)
+        pending = rest
         try:
-            out.append(decompressor.decompress(rest))
+            while not decompressor.eof:
+                piece = decompressor.decompress(pending, _INFLATE_STEP)
+                pending = decompressor.unconsumed_tail
+                out += piece
+                if max_bytes is not None and len(out) > max_bytes:
+                    raise TooLarge(
+                        f"inflates to over {max_bytes / 1_048_576:.1f} MB "
+                        "(raise the limit with --max-size-mb)"
+                    )
+                if not piece and not pending:
+                    break  # input used up before the member's end: cut short
         except zlib.error:
-            if not out:
+            if member_start == 0:
                 raise
             # Trailing garbage after complete members: a damaged file, report it as truncated.
-            return Gunzipped(b"".join(out), truncated=True)
+            del out[member_start:]
+            return Gunzipped(bytes(out), truncated=True)
         if not decompressor.eof:
-            return Gunzipped(b"".join(out), truncated=True)
+            return Gunzipped(bytes(out), truncated=True)
         rest = decompressor.unused_data.lstrip(b"\x00")
-    return Gunzipped(b"".join(out), truncated=False)
+    return Gunzipped(bytes(out), truncated=False)
 
 
 def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["Decoded", "Gunzipped", "NotText", "decode_bytes", "gunzip", "is_gzip"]
+__all__ = ["Decoded", "Gunzipped", "NotText", "TooLarge", "decode_bytes", "gunzip", "is_gzip"]

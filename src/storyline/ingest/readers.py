@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from storyline.clean.render import parse_html, visible_lines
-from storyline.ingest.decode import NotText, decode_bytes, gunzip, is_gzip
-from storyline.ingest.discover import InputFile
+from storyline.ingest.decode import NotText, TooLarge, decode_bytes, gunzip, is_gzip
+from storyline.ingest.discover import DEFAULT_MAX_BYTES, InputFile
 from storyline.model import RawDocument, SkippedInput
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -49,15 +49,22 @@ class ReadResult:
     problems: list[SkippedInput] = field(default_factory=list)
 
 
-def read_documents(file: InputFile, data: bytes) -> ReadResult:
-    """Documents in one input file; ``data`` is the file's bytes as stored."""
+def read_documents(
+    file: InputFile, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadResult:
+    """Documents in one input file; ``data`` is the file's bytes as stored.
+
+    ``max_bytes`` caps what a compressed file may inflate to, as it does a plain file's size.
+    """
     name = str(file.path)
     if not data.strip():
         return ReadResult(problems=[SkippedInput(name, "empty file", "no content to read")])
     truncated = False
     if file.compressed or (file.kind == "warc" and is_gzip(data)):
         try:
-            unzipped = gunzip(data)
+            unzipped = gunzip(data, max_bytes=max_bytes)
+        except TooLarge as exc:
+            return ReadResult(problems=[SkippedInput(name, "file too large", str(exc))])
         except Exception as exc:  # zlib raises zlib.error, a bare Exception subclass
             return ReadResult(problems=[SkippedInput(name, "corrupt gzip", str(exc))])
         data, truncated = unzipped.data, unzipped.truncated
