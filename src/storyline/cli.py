@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from storyline.eval import TASKS, EvalReport, MissingData, print_report
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 app = typer.Typer(
     help="Turn piles of scraped conflict news into sourced, deduplicated, structured knowledge.",
@@ -68,8 +71,19 @@ def run(
 
     Exits 0 when at least one article was read, 2 when none could be.
     """
+    from storyline import checks
     from storyline.pipeline import RunOptions, run_pipeline
+    from storyline.store import StoreError
 
+    _refuse(
+        *checks.check_inputs(inputs),
+        checks.check_positive(max_size_mb, "--max-size-mb"),
+        checks.check_positive(workers, "--workers", allow_zero=True),
+        checks.check_existing_file(aliases, "--aliases"),
+        checks.check_out_folder(out),
+        checks.check_out_file(report, "--report", made_folder=out) if report else None,
+        checks.check_db(db, create=True),
+    )
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -81,11 +95,20 @@ def run(
         workers=workers,
         analyse=analyse,
     )
-    if aliases is not None and not aliases.is_file():
-        err.print(f"[red]alias file not found:[/] {aliases}")
-        raise typer.Exit(2)
-    summary = run_pipeline(options)
+    try:
+        summary = run_pipeline(options)
+    except StoreError as exc:  # the database failed after the checks (it went away, say)
+        _refuse(str(exc))
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
+
+
+def _refuse(*problems: str | None) -> None:
+    """Print each problem on one line and exit 2 when there is any (nothing has been done)."""
+    found = [problem for problem in problems if problem]
+    for problem in found:
+        err.print(f"[red]error:[/] {problem}", highlight=False, soft_wrap=True)
+    if found:
+        raise typer.Exit(2)
 
 
 @app.command("eval")
@@ -167,9 +190,10 @@ def status(
     db: Annotated[str, typer.Option(help="Database URL or SQLite file path.")] = DEFAULT_DB,
 ) -> None:
     """Summarise what the store holds."""
-    from storyline.store import open_store
+    from storyline.checks import check_db
 
-    store = open_store(db, create=False)
+    _refuse(check_db(db, create=False))
+    store = _open_existing(db)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -204,13 +228,14 @@ def serve(
     """
     import uvicorn
 
-    from storyline.store import open_store
+    from storyline.checks import check_db, check_port
     from storyline.web import create_app
 
+    _refuse(check_port(port), check_db(db, create=allow_ingest))
     if allow_ingest and not token:
         err.print("[red]--allow-ingest needs a token[/] (--token or STORYLINE_TOKEN)")
         raise typer.Exit(2)
-    store = open_store(db, create=allow_ingest)
+    store = _open_existing(db, create=allow_ingest)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -228,13 +253,14 @@ def export_files(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("out"),
 ) -> None:
     """Write the store's contents as files other tools load (pandas, R, QGIS, spreadsheets)."""
+    from storyline.checks import check_db, check_out_folder
     from storyline.export.tables import FORMATS, export
-    from storyline.store import open_store
 
     if format not in FORMATS:
         err.print(f"[red]unknown format {format!r}[/]; choose one of: {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    store = open_store(db, create=False)
+    _refuse(check_out_folder(out), check_db(db, create=False))
+    store = _open_existing(db)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -243,6 +269,17 @@ def export_files(
             Console().print(f"wrote {path}")
     finally:
         store.close()
+
+
+def _open_existing(db: str, *, create: bool = False) -> Store | None:
+    """``open_store`` with its errors as one line (a damaged file, a server gone since)."""
+    from storyline.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=create)
+    except StoreError as exc:
+        _refuse(str(exc))
+        return None
 
 
 def main() -> None:  # pragma: no cover - console entry point
