@@ -72,7 +72,7 @@ def run(
     Exits 0 when at least one article was read, 2 when none could be.
     """
     from storyline import checks
-    from storyline.pipeline import RunOptions, run_pipeline
+    from storyline.pipeline import RunInterrupted, RunOptions, run_pipeline
     from storyline.store import StoreError
 
     _refuse(
@@ -99,6 +99,11 @@ def run(
         summary = run_pipeline(options)
     except StoreError as exc:  # the database failed after the checks (it went away, say)
         _refuse(str(exc))
+    except RunInterrupted as exc:
+        err.print(str(exc), highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
+    if summary.errors:
+        raise typer.Exit(1)
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +73,8 @@ class RunSummary:
     seconds: float = 0.0
     phase_seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown even with --quiet
+    errors: list[str] = field(default_factory=list)  # a phase that must run again
 
     @property
     def articles_seen(self) -> int:
@@ -96,6 +101,8 @@ class RunSummary:
             "contradictions": self.contradictions,
             "seconds": round(self.seconds, 2),
             "phase_seconds": {name: round(value, 2) for name, value in self.phase_seconds.items()},
+            "warnings": list(self.warnings),
+            "errors": list(self.errors),
         }
 
 
@@ -141,6 +148,7 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
     store = open_store(options.db)
     assert store is not None
     run_id = store.start_run({"inputs": [str(p) for p in options.inputs], "db": options.db})
+    status = "failed"
     try:
         files: list[InputFile] = []
         for found in discover(options.inputs, max_bytes=options.max_bytes):
@@ -157,18 +165,53 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
             summary.phase_seconds["read, clean, dedupe, store"] = time.perf_counter() - started
             if options.analyse:
-                _analyse(store, run_id, summary, options, progress)
+                _analyse(store, run_id, summary, options, progress, console)
         if options.out is not None:
             mark = time.perf_counter()
             summary.outputs = write_outputs(store, options.out, options.report)
             summary.phase_seconds["outputs"] = time.perf_counter() - mark
+        status = "failed" if summary.errors else "finished"
+    except KeyboardInterrupt as exc:
+        status = "interrupted"
+        raise RunInterrupted(summary.files_read) from exc
     finally:
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, summary.as_dict())
-        store.close()
+        with _no_interrupts():  # a second Ctrl-C must not leave the run unrecorded
+            store.finish_run(run_id, summary.as_dict(), status=status)
+            store.close()
     if not options.quiet:
         print_summary(summary, console)
     return summary
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C: the run is recorded ``interrupted``; every committed file stays committed."""
+
+    def __init__(self, files_committed: int) -> None:
+        super().__init__(files_committed)
+        self.files_committed = files_committed
+
+    def __str__(self) -> str:
+        return f"interrupted: {self.files_committed} files committed; run again to continue"
+
+
+@contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C off while the run's record is written (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group, but only the main process
+    decides what an interrupt means (workers printing tracebacks helps nobody)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cleaned(
@@ -185,7 +228,7 @@ def _cleaned(
     workers = options.workers or os.cpu_count() or 1
     executor: Executor | None = None
     if workers > 1 and len(files) > 4:
-        executor = ProcessPoolExecutor(max_workers=workers)
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque[Future[FileResult] | FileResult] = deque()
     window = max(4, workers * 4)
     try:
@@ -252,7 +295,10 @@ def analyse_pending(
     done = store.analysed_ids(ANALYSIS_VERSION)
     todo = [article for article in store.iter_articles() if article.id not in done]
     by_id = {article.id: article for article in todo}
-    votes = publisher_votes(store, todo)
+    own_votes = article_votes(todo)
+    votes = saved_publisher_votes(store)
+    for publisher, article_vote in own_votes.values():
+        votes.setdefault(publisher, PlaceVotes()).merge(article_vote)
     homes = _publisher_homes(votes)
     results = []
     for result in analyse_articles(
@@ -267,6 +313,9 @@ def analyse_pending(
                 by_id[result.article_id].input, "analysis failed", result.problem
             )
             store.record_skip(run_id, problem)
+        features = {}
+        if result.article_id in own_votes:
+            features[VOTES_FEATURE] = _votes_bytes(*own_votes[result.article_id])
         store.save_analysis(
             result.article_id,
             entities=result.entities,
@@ -274,19 +323,19 @@ def analyse_pending(
             events=result.events,
             claims=result.claims,
             version=ANALYSIS_VERSION,
+            features=features,
         )
         results.append(result)
         if on_article:
             on_article(result, problem)
-    if todo:
-        store.set_state(
-            HOME_STATE_KEY,
-            json.dumps({k: v.to_json() for k, v in votes.items()}, sort_keys=True).encode(),
-        )
     return results
 
 
+# Publisher place votes: each analysed article's own votes are saved with its analysis (one
+# transaction), so a killed run keeps exactly the votes of the articles it finished. Stores
+# from before keep their summed votes under HOME_STATE_KEY, read but no longer written.
 HOME_STATE_KEY = "publisher_places"
+VOTES_FEATURE = "place_votes"
 
 
 def _publisher_homes(votes: dict[str, PlaceVotes]) -> dict[str, HomeProfile | None]:
@@ -300,23 +349,45 @@ def _publisher_homes(votes: dict[str, PlaceVotes]) -> dict[str, HomeProfile | No
 
 
 def publisher_votes(store: Store, articles: list[Article]) -> dict[str, PlaceVotes]:
-    """Stored place votes per publisher, plus the votes of the articles about to be analysed.
+    """Stored place votes per publisher, plus the votes of the articles about to be analysed."""
+    votes = saved_publisher_votes(store)
+    for publisher, article_vote in article_votes(articles).values():
+        votes.setdefault(publisher, PlaceVotes()).merge(article_vote)
+    return votes
 
-    They are saved only after the whole batch is analysed: a run killed half-way counts no
-    article twice, though the articles it finished then never vote.
-    """
-    from storyline.places import load_gazetteer
 
+def saved_publisher_votes(store: Store) -> dict[str, PlaceVotes]:
+    """The votes of every article analysed so far, summed per publisher."""
     saved = store.get_state(HOME_STATE_KEY)
     votes = {k: PlaceVotes.from_json(v) for k, v in json.loads(saved or b"{}").items()}
+    for _, data in store.iter_features(VOTES_FEATURE):
+        record = json.loads(data)
+        article_vote = PlaceVotes.from_json(record["votes"])
+        votes.setdefault(record["publisher"], PlaceVotes()).merge(article_vote)
+    return votes
+
+
+def article_votes(articles: list[Article]) -> dict[str, tuple[str, PlaceVotes]]:
+    """(publisher, the article's own place votes) per article id, for articles with a publisher."""
     if not articles:
-        return votes
+        return {}
+    from storyline.places import load_gazetteer
+
     gazetteer = load_gazetteer()
+    votes: dict[str, tuple[str, PlaceVotes]] = {}
     for article in articles:
         publisher = publisher_key(article.url, article.publisher)
         if publisher:
-            votes.setdefault(publisher, PlaceVotes()).add_text(article.text, gazetteer)
+            own = PlaceVotes()
+            own.add_text(article.text, gazetteer)
+            votes[article.id] = (publisher, own)
     return votes
+
+
+def _votes_bytes(publisher: str, votes: PlaceVotes) -> bytes:
+    # Unpruned (to_json drops small shares): the sum over articles must not depend on batching.
+    record = {"names": votes.names, "countries": votes.countries, "admin1": votes.admin1}
+    return json.dumps({"publisher": publisher, "votes": record}, sort_keys=True).encode()
 
 
 def _analyse(
@@ -325,6 +396,7 @@ def _analyse(
     summary: RunSummary,
     options: RunOptions,
     progress: Progress | _NullProgress,
+    console: Console,
 ) -> None:
     task = progress.add_task("understanding", total=None)
 
@@ -341,12 +413,35 @@ def _analyse(
         store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
     )
     summary.phase_seconds["analysis"] = time.perf_counter() - mark
+    if not _encoder_ready(summary, console):
+        return
     mark = time.perf_counter()
     stories = assemble_stories(store)
     summary.phase_seconds["stories"] = time.perf_counter() - mark
     summary.stories_touched = stories.stories_touched
     summary.peer_dated = stories.peer_dated
     summary.contradictions = stories.contradictions
+
+
+def _encoder_ready(summary: RunSummary, console: Console) -> bool:
+    """Say when stories are built without the embedding model; refuse to build them when the
+    model is installed but would not load (the next run assembles them)."""
+    from storyline.embed import EncoderError, encoder_problem
+
+    try:
+        missing = encoder_problem()
+    except EncoderError as exc:
+        summary.errors.append(f"{exc}; stories were not assembled: run again to assemble them")
+        console.print(f"[red]error:[/] {summary.errors[-1]}", highlight=False, soft_wrap=True)
+        return False
+    if missing:
+        summary.warnings.append(
+            f"{missing}: stories are clustered on words alone, and can differ from a run "
+            "with the model"
+        )
+        warning = f"[yellow]warning:[/] {summary.warnings[-1]}"
+        console.print(warning, highlight=False, soft_wrap=True)
+    return True
 
 
 @dataclass(slots=True)
@@ -414,10 +509,10 @@ def _store_file(
     deduplicator: Deduplicator,
     summary: RunSummary,
 ) -> None:
-    summary.files_read += 1
+    stored = store_file(store, run_id, result, deduplicator)
+    summary.files_read += 1  # counted once committed: what an interrupted run keeps
     summary.documents += len(result.articles)
     summary.skipped.extend(result.problems)
-    stored = store_file(store, run_id, result, deduplicator)
     summary.articles_known += len(stored.known)
     summary.articles_new += len(stored.new)
     for article in stored.new:

@@ -128,14 +128,17 @@ class Store(KnowledgeStore):
             )
             return int(result.inserted_primary_key[0])
 
-    def finish_run(self, run_id: int, summary: Mapping[str, Any] | Any) -> None:
+    def finish_run(
+        self, run_id: int, summary: Mapping[str, Any] | Any, *, status: str = "finished"
+    ) -> None:
+        """Record how the run ended: ``finished``, ``interrupted`` (Ctrl-C) or ``failed``."""
         if dataclasses.is_dataclass(summary) and not isinstance(summary, type):
             summary = dataclasses.asdict(summary)
         with self._write() as connection:
             result = connection.execute(
                 runs.update()
                 .where(runs.c.id == run_id)
-                .values(finished_at=_now(), status="finished", summary=_to_json(dict(summary)))
+                .values(finished_at=_now(), status=status, summary=_to_json(dict(summary)))
             )
             if result.rowcount == 0:
                 raise LookupError(f"no run {run_id}")
