@@ -157,11 +157,11 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
             else:
                 files.append(found)
         summary.files_found = len(files)
-        deduplicator = prime_deduplicator(store)
+        copies = CopyIndex(store, on_wait=_waiting_notice(console))
         with _progress(console, quiet=options.quiet) as progress:
             task = progress.add_task("reading", total=len(files))
             for result in _cleaned(files, store, run_id, summary, options):
-                _store_file(store, run_id, result, deduplicator, summary)
+                _store_file(store, run_id, result, copies, summary)
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
             summary.phase_seconds["read, clean, dedupe, store"] = time.perf_counter() - started
             if options.analyse:
@@ -261,6 +261,45 @@ def _cleaned(
 
 def _result(item: Future[FileResult] | FileResult) -> FileResult:
     return item.result() if isinstance(item, Future) else item
+
+
+def _waiting_notice(console: Console) -> Callable[[], None]:
+    """Say once per run that another run holds the store, before waiting for it."""
+    said = False
+
+    def notice() -> None:
+        nonlocal said
+        if not said:
+            console.print(
+                "another storyline run is writing to this store; waiting for it to finish",
+                highlight=False,
+            )
+            said = True
+
+    return notice
+
+
+class CopyIndex:
+    """The copy detector and the store it reflects, kept current under the writer lock.
+
+    Another run may store articles between two of this run's files; before each file the
+    detector is rebuilt from the store when the newest article is not the one it last saw, so
+    copies split across overlapping runs are still found (by exact text hash and by sketch).
+    """
+
+    def __init__(self, store: Store, *, on_wait: Callable[[], None] | None = None) -> None:
+        self.on_wait = on_wait
+        with store.writer_lock(on_wait):
+            self.deduplicator = prime_deduplicator(store)
+            self.seen_seq = store.max_seq()
+
+    def refresh(self, store: Store) -> Deduplicator:
+        """The detector, rebuilt if someone else added articles; call holding the lock."""
+        newest = store.max_seq()
+        if newest != self.seen_seq:
+            self.deduplicator = prime_deduplicator(store)
+            self.seen_seq = newest
+        return self.deduplicator
 
 
 def prime_deduplicator(store: Store) -> Deduplicator:
@@ -408,16 +447,20 @@ def _analyse(
             summary.skipped.append(problem)
         progress.update(task, advance=1, description=f"{summary.events} events")
 
-    mark = time.perf_counter()
-    analyse_pending(
-        store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
-    )
-    summary.phase_seconds["analysis"] = time.perf_counter() - mark
-    if not _encoder_ready(summary, console):
-        return
-    mark = time.perf_counter()
-    stories = assemble_stories(store)
-    summary.phase_seconds["stories"] = time.perf_counter() - mark
+    # Analysis and stories are one store-wide phase: a second run waits here, then finds its
+    # work done (or only its own new articles left), instead of clustering articles that
+    # another run has stored but not analysed yet.
+    with store.writer_lock(_waiting_notice(console)):
+        mark = time.perf_counter()
+        analysed = analyse_pending(
+            store, run_id, workers=options.workers, aliases=options.aliases, on_article=count
+        )
+        summary.phase_seconds["analysis"] = time.perf_counter() - mark
+        if not _encoder_ready(summary, console):
+            return
+        mark = time.perf_counter()
+        stories = assemble_stories(store, rebuild=storied_before_analysis(store, analysed))
+        summary.phase_seconds["stories"] = time.perf_counter() - mark
     summary.stories_touched = stories.stories_touched
     summary.peer_dated = stories.peer_dated
     summary.contradictions = stories.contradictions
@@ -444,6 +487,13 @@ def _encoder_ready(summary: RunSummary, console: Console) -> bool:
     return True
 
 
+def storied_before_analysis(store: Store, analysed: list[ArticleAnalysis]) -> list[str]:
+    """Articles just analysed that already had a story: their stories lack what was just
+    found (a store left so by an older, unlocked overlap or crash), so they are rebuilt."""
+    ids = [result.article_id for result in analysed]
+    return [article.id for article in store.iter_articles(ids) if article.story_id is not None]
+
+
 @dataclass(slots=True)
 class StoredFile:
     """What storing one cleaned file did: ids of new and already-known articles."""
@@ -453,13 +503,25 @@ class StoredFile:
 
 
 def store_file(
-    store: Store, run_id: int, result: FileResult, deduplicator: Deduplicator
+    store: Store, run_id: int, result: FileResult, copies: CopyIndex | Deduplicator
 ) -> StoredFile:
     """Record a cleaned file's problems, then store its articles in one transaction.
 
     Each new article goes through the copy detector first; earlier articles whose copy group
-    changed because of it are updated in the same transaction.
+    changed because of it are updated in the same transaction. With a ``CopyIndex`` this runs
+    under the store's writer lock, the detector refreshed first.
     """
+    if not isinstance(copies, CopyIndex):
+        return _store_file_locked(store, run_id, result, copies)
+    with store.writer_lock(copies.on_wait):
+        stored = _store_file_locked(store, run_id, result, copies.refresh(store))
+        copies.seen_seq = store.max_seq()
+    return stored
+
+
+def _store_file_locked(
+    store: Store, run_id: int, result: FileResult, deduplicator: Deduplicator
+) -> StoredFile:
     for problem in result.problems:
         store.record_skip(run_id, problem)
     stored = StoredFile()
@@ -506,10 +568,10 @@ def _store_file(
     store: Store,
     run_id: int,
     result: FileResult,
-    deduplicator: Deduplicator,
+    copies: CopyIndex,
     summary: RunSummary,
 ) -> None:
-    stored = store_file(store, run_id, result, deduplicator)
+    stored = store_file(store, run_id, result, copies)
     summary.files_read += 1  # counted once committed: what an interrupted run keeps
     summary.documents += len(result.articles)
     summary.skipped.extend(result.problems)

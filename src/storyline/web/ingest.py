@@ -17,15 +17,15 @@ from typing import Any
 
 from storyline.assemble import assemble_stories
 from storyline.clean.document import CleanConfig
-from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile
 from storyline.model import SkippedInput
 from storyline.pipeline import (
+    CopyIndex,
     FileResult,
     analyse_pending,
-    prime_deduplicator,
     process_file,
     store_file,
+    storied_before_analysis,
 )
 from storyline.store import Store
 
@@ -56,8 +56,7 @@ class Ingestor:
         self._analyse = analyse
         self._config = config or CleanConfig()
         self._lock = threading.Lock()
-        self._deduplicator: Deduplicator | None = None
-        self._known_count = -1
+        self._copies: CopyIndex | None = None
 
     def ingest(self, records: Iterable[Mapping[str, Any]]) -> IngestResult:
         data = "".join(
@@ -72,38 +71,41 @@ class Ingestor:
             if self._store.input_done(sha256):
                 result.articles_known = self._store.article_count(input_sha256=sha256)
                 return result
-            deduplicator = self._current_deduplicator()
+            copies = self._current_copies()
             cleaned = process_file(file, data, sha256, self._config)
             run_id = self._store.start_run({"inputs": [str(file.path)], "via": "http"})
             try:
-                self._store_file(run_id, cleaned, deduplicator, result)
+                self._store_file(run_id, cleaned, copies, result)
             finally:
                 self._store.finish_run(run_id, result.as_dict())
-            self._known_count = self._store.article_count()
             return result
 
-    def _current_deduplicator(self) -> Deduplicator:
-        """Rebuilt when someone else (a ``storyline run``) changed the store since last time."""
-        if self._deduplicator is None or self._store.article_count() != self._known_count:
-            self._deduplicator = prime_deduplicator(self._store)
-        return self._deduplicator
+    def _current_copies(self) -> CopyIndex:
+        """The copy detector; ``store_file`` refreshes it under the writer lock whenever
+        someone else (a ``storyline run``) changed the store since."""
+        if self._copies is None:
+            self._copies = CopyIndex(self._store)
+        return self._copies
 
     def _store_file(
         self,
         run_id: int,
         cleaned: FileResult,
-        deduplicator: Deduplicator,
+        copies: CopyIndex,
         result: IngestResult,
     ) -> None:
         result.skipped += [_skip_record(problem) for problem in cleaned.problems]
-        stored = store_file(self._store, run_id, cleaned, deduplicator)
+        stored = store_file(self._store, run_id, cleaned, copies)
         result.articles_new = len(stored.new)
         result.articles_known = len(stored.known)
         result.article_ids = [article.id for article in stored.new] + stored.known
         if stored.new and self._analyse:
-            # Posted articles get the same understanding and stories as a `storyline run`.
-            analyse_pending(self._store, run_id, workers=1)
-            assemble_stories(self._store)
+            # Posted articles get the same understanding and stories as a `storyline run`,
+            # under the same writer lock.
+            with self._store.writer_lock():
+                analysed = analyse_pending(self._store, run_id, workers=1)
+                rebuild = storied_before_analysis(self._store, analysed)
+                assemble_stories(self._store, rebuild=rebuild)
 
 
 def _skip_record(skipped: SkippedInput) -> dict[str, str]:
