@@ -223,8 +223,14 @@ def serve(
     token: Annotated[
         str | None,
         typer.Option(
-            envvar="STORYLINE_TOKEN", help="Bearer token for ingest (or STORYLINE_TOKEN)."
+            envvar="STORYLINE_TOKEN",
+            help="Bearer token for ingest. Prefer the STORYLINE_TOKEN environment variable or "
+            "--token-file: a token on the command line shows in `ps`.",
         ),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Read the ingest token from this file (first line)."),
     ] = None,
 ) -> None:
     """Browse the store in a web app (stories, events, map, articles) with a JSON API.
@@ -237,6 +243,8 @@ def serve(
     from storyline.web import create_app
 
     _refuse(check_port(port), check_db(db, create=allow_ingest))
+    if token_file is not None:
+        token = _read_token(token_file)
     if allow_ingest and not token:
         err.print("[red]--allow-ingest needs a token[/] (--token or STORYLINE_TOKEN)")
         raise typer.Exit(2)
@@ -274,6 +282,18 @@ def export_files(
             Console().print(f"wrote {path}")
     finally:
         store.close()
+
+
+def _read_token(path: Path) -> str:
+    """The first line of a token file; a missing or empty file is refused in one line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _refuse(f"--token-file {path} cannot be read ({exc}); give a file holding the token")
+        raise  # not reached: _refuse exits
+    token = lines[0].strip() if lines else ""
+    _refuse(None if token else f"--token-file {path} is empty; put the token on its first line")
+    return token
 
 
 def _open_existing(db: str, *, create: bool = False) -> Store | None:
