@@ -3,6 +3,7 @@ or not), HEAD works wherever GET does, and the ingest token need not appear in `
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,10 @@ from storyline.web import create_app
 from test_report_fixtures import open_populated
 
 HUGE = "9223372036854775808"
+ROCKETS = (
+    "Three rockets landed near the airport of the city on Sunday evening, officials said. "
+    "Nobody was hurt, according to the airport's operator, and flights resumed at night."
+)
 
 
 @pytest.fixture
@@ -62,9 +67,29 @@ def test_a_chunked_body_over_the_limit_is_a_413(tmp_path: Path) -> None:
     response = client.post("/api/articles", content=chunks(10 * 1024 * 1024), headers=headers)
     assert response.status_code == 413
     assert store.article_count() == 0
-    body = b'[{"text": "Shelling hit the central market of Kharkiv on Monday, officials said."}]'
+    body = json.dumps([{"text": ROCKETS}]).encode()
     small = client.post("/api/articles", content=iter([body]), headers=headers)
-    assert small.status_code == 200, small.text  # a chunked body under the limit still works
+    assert small.status_code == 202, small.text  # a chunked body under the limit still works
+    assert client.app.state.ingestor.wait(120)
+    store.close()
+
+
+def test_ingest_answers_once_stored_and_analyses_in_the_background(tmp_path: Path) -> None:
+    """Issue 17: ingest ran analysis and stories inside the request (11.8 s for 4 MB)."""
+    store = open_store(str(tmp_path / "i.db"))
+    assert store is not None
+    client = TestClient(create_app(store, allow_ingest=True, token="t"))
+    text = ROCKETS
+    headers = {"Authorization": "Bearer t"}
+    response = client.post("/api/articles", json=[{"text": text}], headers=headers)
+    assert response.status_code == 202 and response.json()["analysis"] == "queued"
+    (article_id,) = response.json()["article_ids"]
+    assert client.app.state.ingestor.wait(120)
+    assert article_id in store.analysed_ids()
+    assert client.get(f"/api/articles/{article_id}").json()["story_id"]
+    assert [run["status"] for run in store.runs()] == ["finished", "finished"]
+    again = client.post("/api/articles", json=[{"text": text}], headers=headers)
+    assert again.status_code == 200 and again.json()["analysis"] == "none"
     store.close()
 
 

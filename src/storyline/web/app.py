@@ -452,16 +452,22 @@ def create_app(
                     401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
                 )
 
+        app.state.ingestor = ingestor
+
         @app.post("/api/articles", tags=["articles"], dependencies=[Depends(require_token)])
-        def api_ingest(articles: list[IngestArticle]) -> dict[str, Any]:
+        def api_ingest(articles: list[IngestArticle]) -> JSONResponse:
             """Read, clean, deduplicate and store articles (lines of the JSONL input contract).
 
             Needs ``Authorization: Bearer TOKEN``. Posting the same batch again adds nothing.
+            New articles are analysed and put into stories in the background: the answer is
+            202 with ``"analysis": "queued"`` (an article has its ``story_id`` once done).
             """
             if not articles:
                 raise HTTPException(422, "no articles")
             records = [article.model_dump(exclude_none=True) for article in articles]
-            return ingestor.ingest(records).as_dict()
+            result = ingestor.ingest(records)
+            status = 202 if result.analysis == "queued" else 200
+            return JSONResponse(result.as_dict(), status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

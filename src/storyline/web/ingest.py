@@ -1,14 +1,16 @@
 """Ingest over HTTP: posted JSON articles take the same read/clean/dedupe/store path as a run.
 
 The records are serialised as one JSONL document and handed to ``pipeline.process_file``, so
-field handling is exactly the JSONL reader's. Storing is ``pipeline.store_file``, and new articles
-are then analysed and put into stories exactly as in a run.
+field handling is exactly the JSONL reader's. Storing is ``pipeline.store_file``; new articles
+are then analysed and put into stories exactly as in a run, but on a background thread: the
+request answers once the articles are stored (analysis of a long article takes seconds).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +31,8 @@ from storyline.pipeline import (
 )
 from storyline.store import Store
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(slots=True)
 class IngestResult:
@@ -36,6 +40,7 @@ class IngestResult:
     articles_known: int = 0
     article_ids: list[str] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
+    analysis: str = "none"  # "queued": the new articles are analysed in the background
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +48,7 @@ class IngestResult:
             "articles_known": self.articles_known,
             "article_ids": self.article_ids,
             "skipped": self.skipped,
+            "analysis": self.analysis,
         }
 
 
@@ -57,6 +63,9 @@ class Ingestor:
         self._config = config or CleanConfig()
         self._lock = threading.Lock()
         self._copies: CopyIndex | None = None
+        self._queue = threading.Lock()
+        self._wanted = False
+        self._worker: threading.Thread | None = None
 
     def ingest(self, records: Iterable[Mapping[str, Any]]) -> IngestResult:
         data = "".join(
@@ -78,7 +87,61 @@ class Ingestor:
                 self._store_file(run_id, cleaned, copies, result)
             finally:
                 self._store.finish_run(run_id, result.as_dict())
-            return result
+        if result.articles_new and self._analyse:
+            result.analysis = "queued"
+            self._schedule()
+        return result
+
+    @property
+    def analysing(self) -> bool:
+        """Whether stored articles are waiting for, or in, background analysis."""
+        with self._queue:
+            return self._wanted or self._worker is not None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for queued analysis to finish (tests, shutdown); True when none is left."""
+        with self._queue:
+            worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+        return not self.analysing
+
+    def _schedule(self) -> None:
+        with self._queue:
+            self._wanted = True
+            if self._worker is None:
+                self._worker = threading.Thread(
+                    target=self._drain, name="storyline-analysis", daemon=True
+                )
+                self._worker.start()
+
+    def _drain(self) -> None:
+        """Analyse and assemble until no request has asked for more (one thread at a time)."""
+        while True:
+            with self._queue:
+                if not self._wanted:
+                    self._worker = None
+                    return
+                self._wanted = False
+            self._analyse_stored()
+
+    def _analyse_stored(self) -> None:
+        """What a run's analysis phase does, under the same writer lock, recorded as a run."""
+        run_id = self._store.start_run({"via": "http", "phase": "analysis"})
+        summary: dict[str, Any] = {}
+        status = "failed"
+        try:
+            with self._store.writer_lock():
+                analysed = analyse_pending(self._store, run_id, workers=1)
+                rebuild = storied_before_analysis(self._store, analysed)
+                stories = assemble_stories(self._store, rebuild=rebuild)
+            summary = {"articles_analysed": len(analysed), "stories": stories.stories_touched}
+            status = "finished"
+        except Exception as exc:  # a background failure must be recorded, not lost
+            log.exception("background analysis failed")
+            summary = {"error": f"{type(exc).__name__}: {exc}"}
+        finally:
+            self._store.finish_run(run_id, summary, status=status)
 
     def _current_copies(self) -> CopyIndex:
         """The copy detector; ``store_file`` refreshes it under the writer lock whenever
@@ -99,13 +162,6 @@ class Ingestor:
         result.articles_new = len(stored.new)
         result.articles_known = len(stored.known)
         result.article_ids = [article.id for article in stored.new] + stored.known
-        if stored.new and self._analyse:
-            # Posted articles get the same understanding and stories as a `storyline run`,
-            # under the same writer lock.
-            with self._store.writer_lock():
-                analysed = analyse_pending(self._store, run_id, workers=1)
-                rebuild = storied_before_analysis(self._store, analysed)
-                assemble_stories(self._store, rebuild=rebuild)
 
 
 def _skip_record(skipped: SkippedInput) -> dict[str, str]:
