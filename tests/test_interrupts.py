@@ -238,3 +238,37 @@ def test_a_model_that_fails_to_load_builds_no_stories_until_it_loads(
     monkeypatch.setattr(minilm, "_encoder", real)
     assert CliRunner().invoke(app, [*args, "--workers", "1"]).exit_code == 0
     assert outputs(out, corpus) == reference[0]
+
+
+@pytest.mark.parametrize(
+    ("phase", "query"),
+    [
+        ("reading", "SELECT count(*) FROM inputs WHERE done"),
+        ("analysis", "SELECT count(*) FROM article_analysis"),
+        ("stories", "SELECT count(*) FROM stories"),
+    ],
+)
+def test_kill_9_at_each_phase_resumes_to_the_same_output_and_votes(
+    tmp_path: Path, phase: str, query: str, reference: tuple[dict[str, str], dict]
+) -> None:
+    """Issue 17: a kill -9 during analysis lost saved publisher votes for good."""
+    corpus = make_corpus(tmp_path / "in")
+    db, out = tmp_path / "two.db", tmp_path / "two"
+    command = [sys.executable, "-m", "storyline.cli", "run", str(corpus), "--out", str(out)]
+    command += ["--db", str(db), "-q", "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    child = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_for(db, query, timeout=180), f"the run never reached {phase}"
+        child.kill()
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    resumed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    expected, votes = reference
+    assert outputs(out, corpus) == expected
+    store = open_store(str(db))
+    assert {k: v.names for k, v in saved_publisher_votes(store).items()} == votes
+    store.close()
