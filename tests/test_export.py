@@ -12,7 +12,8 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.export.tables import ACLED_COLUMNS, export
+from storyline.export.acled import ACLED_COLUMNS
+from storyline.export.tables import export
 from storyline.store import Store
 from test_report_fixtures import open_populated
 
@@ -133,12 +134,41 @@ def test_export_command_writes_files_and_rejects_unknown_formats(tmp_path: Path)
 def test_csv_columns_are_acleds_in_acleds_order_then_ours(tmp_path: Path) -> None:
     (path,) = export(_store(tmp_path), "csv", tmp_path / "out")
     header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header == (
-        "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type "
-        "actor1 assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting "
-        "iso region country admin1 admin2 admin3 location latitude longitude geo_precision "
-        "source source_scale notes fatalities tags timestamp storyline_event_id story_id"
-    ).split()
+    assert header == [
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "region",
+        "country",
+        "admin1",
+        "admin2",
+        "admin3",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "source_scale",
+        "notes",
+        "fatalities",
+        "tags",
+        "timestamp",
+        "storyline_event_id",
+        "story_id",
+    ]
 
 
 def test_acled_interaction_codes_and_civilian_targeting() -> None:

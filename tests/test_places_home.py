@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.pipeline import HOME_STATE_KEY, RunOptions, run_pipeline
+from storyline.pipeline import RunOptions, run_pipeline, saved_publisher_votes
 from storyline.places import (
     PlaceVotes,
     load_gazetteer,
@@ -100,8 +100,7 @@ def test_a_run_keeps_publisher_votes_and_never_counts_an_article_twice(
 
     def names() -> int:
         store = open_store(str(tmp_path / "s.db"))
-        saved = json.loads(store.get_state(HOME_STATE_KEY) or b"{}")
-        return saved["paris-news.example"]["names"]
+        return saved_publisher_votes(store)["paris-news.example"].names
 
     run_pipeline(options)
     first = names()

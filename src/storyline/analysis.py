@@ -136,9 +136,10 @@ def analyse_article(
     ``home`` is where its publisher's places usually lie; it steers ambiguous place names.
     """
     from storyline.nlp.model import load_nlp
+    from storyline.nlp.parse import parse_texts
 
     try:
-        doc = load_nlp()(article.text)
+        doc = parse_texts(load_nlp(), [article.text])[0]
         return analyse_parsed(article, doc, build_analyser(selection), home)
     except Exception as exc:  # one odd article must not stop the run; it is reported
         return _failed(article, exc)
@@ -159,9 +160,10 @@ def analyse_batch(
     only the bad one is reported.
     """
     from storyline.nlp.model import load_nlp
+    from storyline.nlp.parse import parse_texts
 
     try:
-        docs = list(load_nlp().pipe([a.text for a in articles], batch_size=len(articles)))
+        docs = parse_texts(load_nlp(), [a.text for a in articles], batch_size=len(articles))
     except Exception:
         return [
             analyse_article(a, home, selection) for a, home in zip(articles, homes, strict=True)

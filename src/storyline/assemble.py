@@ -38,8 +38,13 @@ def _embedder() -> Callable[[Sequence[str]], np.ndarray] | None:
 
 
 def assemble_stories(
-    store: Store, *, progress: Callable[[str], None] | None = None
+    store: Store,
+    *,
+    progress: Callable[[str], None] | None = None,
+    rebuild: Sequence[str] = (),
 ) -> StoryRunSummary:
+    """Cluster articles without a story; rebuild the stories they join, and the stories of
+    the ``rebuild`` article ids (articles analysed after their story was built)."""
     from storyline.claims import find_contradictions
     from storyline.events import merge_events, redate_events
     from storyline.stories import (
@@ -55,28 +60,30 @@ def assemble_stories(
     clusterer = StoryClusterer.load(saved) if saved else StoryClusterer()
     # Stream the store once and keep only what this run clusters: memory stays flat as it grows.
     new = [article for article in store.iter_articles() if clusterer.story_of(article.id) is None]
-    if not new:
+    repair = {story for story in map(clusterer.story_of, rebuild) if story is not None}
+    if not new and not repair:
         return result
-    new_ids = [article.id for article in new]
-    names: dict[str, set[str]] = defaultdict(set)
-    for mention in store.iter_entity_mentions(new_ids):
-        names[mention["article_id"]].add(mention["name"])
-    for mention in store.iter_place_mentions(new_ids):
-        names[mention["article_id"]].add(mention["name"])
-    ordered = arrival_order(new)
-    features = build_features(
-        ordered,
-        names=[names.get(article.id) or None for article in ordered],
-        embed=_embedder(),
-    )
     touched: set[str] = set()
-    for article, feature in zip(ordered, features, strict=True):
-        touched.add(clusterer.add(article.id, feature))
-        result.articles_clustered += 1
-    clusterer.settle()
+    if new:
+        new_ids = [article.id for article in new]
+        names: dict[str, set[str]] = defaultdict(set)
+        for mention in store.iter_entity_mentions(new_ids):
+            names[mention["article_id"]].add(mention["name"])
+        for mention in store.iter_place_mentions(new_ids):
+            names[mention["article_id"]].add(mention["name"])
+        ordered = arrival_order(new)
+        features = build_features(
+            ordered,
+            names=[names.get(article.id) or None for article in ordered],
+            embed=_embedder(),
+        )
+        for article, feature in zip(ordered, features, strict=True):
+            touched.add(clusterer.add(article.id, feature))
+            result.articles_clustered += 1
+        clusterer.settle()
     live = clusterer.stories()
     retired = set(clusterer.merged())
-    touched = {clusterer.resolve(story_id) for story_id in touched}
+    touched = {clusterer.resolve(story_id) for story_id in touched | repair}
     wanted = [article_id for story_id in touched for article_id in live[story_id]]
     articles = {article.id: article for article in store.iter_articles(wanted)}
     stories, all_events, all_contradictions = [], [], []

@@ -6,7 +6,7 @@ import importlib
 import inspect
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from storyline.cli_help import Command as _Command
 from storyline.cli_help import Group as _Group
 from storyline.eval import TASKS, EvalReport, MissingData, print_report
 from storyline.eval.split import DEFAULT_SPLIT, SPLITS, NoSuchSplit
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 app = typer.Typer(
     cls=_Group,
@@ -120,14 +123,25 @@ def run(
 
     Example:  storyline run scrapes/ --out out/ --db news.db
     """
+    from storyline import checks
     from storyline.components import ComponentError, Selection, registry
-    from storyline.pipeline import RunOptions, run_pipeline
+    from storyline.pipeline import RunInterrupted, RunOptions, run_pipeline
+    from storyline.store import StoreError
 
+    _refuse(
+        *checks.check_inputs(inputs),
+        checks.check_positive(max_size_mb, "--max-size-mb"),
+        checks.check_positive(workers, "--workers", allow_zero=True),
+        checks.check_existing_file(aliases, "--aliases"),
+        checks.check_out_folder(out),
+        checks.check_out_file(report, "--report", made_folder=out) if report else None,
+        checks.check_db(db, create=True),
+    )
     try:
         selection = Selection.parse(component or [], config)
         registry.check(selection)
     except (ComponentError, OSError, ValueError) as exc:
-        err.print(f"[red]components:[/] {exc}")
+        err.print(f"[red]error:[/] --component/--config: {exc}")
         raise typer.Exit(2) from None
     options = RunOptions(
         inputs=inputs,
@@ -141,11 +155,25 @@ def run(
         analyse=analyse,
         components=selection,
     )
-    if aliases is not None and not aliases.is_file():
-        err.print(f"[red]alias file not found:[/] {aliases}")
-        raise typer.Exit(2)
-    summary = run_pipeline(options)
+    try:
+        summary = run_pipeline(options)
+    except StoreError as exc:  # the database failed after the checks (it went away, say)
+        _refuse(str(exc))
+    except RunInterrupted as exc:
+        err.print(str(exc), highlight=False, soft_wrap=True)
+        raise typer.Exit(130) from None
+    if summary.errors:
+        raise typer.Exit(1)
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
+
+
+def _refuse(*problems: str | None) -> None:
+    """Print each problem on one line and exit 2 when there is any (nothing has been done)."""
+    found = [problem for problem in problems if problem]
+    for problem in found:
+        err.print(f"[red]error:[/] {problem}", highlight=False, soft_wrap=True)
+    if found:
+        raise typer.Exit(2)
 
 
 @app.command("components", cls=_Command)
@@ -306,9 +334,10 @@ def status(
 
     Example:  storyline status --db news.db
     """
-    from storyline.store import open_store
+    from storyline.checks import check_db
 
-    store = open_store(db, create=False)
+    _refuse(check_db(db, create=False))
+    store = _open_existing(db)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -332,7 +361,9 @@ def serve(
     token: Annotated[
         str | None,
         typer.Option(
-            envvar="STORYLINE_TOKEN", help="Bearer token for ingest (or STORYLINE_TOKEN)."
+            envvar="STORYLINE_TOKEN",
+            help="Bearer token for ingest. Prefer the STORYLINE_TOKEN environment variable or "
+            "--token-file: a token on the command line shows in `ps`.",
         ),
     ] = None,
     aliases: Annotated[
@@ -348,6 +379,10 @@ def serve(
             help="Analysis components for posted articles, as `storyline run --component`.",
         ),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Read the ingest token from this file (first line)."),
+    ] = None,
 ) -> None:
     """Browse the store in a web app (stories, events, map, articles) with a JSON API.
 
@@ -357,13 +392,16 @@ def serve(
     """
     import uvicorn
 
-    from storyline.store import open_store
+    from storyline.checks import check_db, check_port
     from storyline.web import create_app
 
+    _refuse(check_port(port), check_db(db, create=allow_ingest))
+    if token_file is not None:
+        token = _read_token(token_file)
     if allow_ingest and not token:
         err.print("[red]--allow-ingest needs a token[/] (--token or STORYLINE_TOKEN)")
         raise typer.Exit(2)
-    store = open_store(db, create=allow_ingest)
+    store = _open_existing(db, create=allow_ingest)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -418,9 +456,9 @@ def export_files(
 
     Example:  storyline export --format csv --country SY --date-from 2015-09-30 --out exports/
     """
+    from storyline.checks import check_db, check_out_folder
     from storyline.export.filters import ExportFilter
     from storyline.export.tables import ALL, FORMATS, export
-    from storyline.store import open_store
 
     if format not in (*FORMATS, ALL):
         err.print(f"[red]unknown format {format!r}[/]; choose one of: {', '.join((*FORMATS, ALL))}")
@@ -436,7 +474,8 @@ def export_files(
     except ValueError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
-    store = open_store(db, create=False)
+    _refuse(check_out_folder(out), check_db(db, create=False))
+    store = _open_existing(db)
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
@@ -445,6 +484,29 @@ def export_files(
             Console().print(f"wrote {path}")
     finally:
         store.close()
+
+
+def _read_token(path: Path) -> str:
+    """The first line of a token file; a missing or empty file is refused in one line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _refuse(f"--token-file {path} cannot be read ({exc}); give a file holding the token")
+        raise  # not reached: _refuse exits
+    token = lines[0].strip() if lines else ""
+    _refuse(None if token else f"--token-file {path} is empty; put the token on its first line")
+    return token
+
+
+def _open_existing(db: str, *, create: bool = False) -> Store | None:
+    """``open_store`` with its errors as one line (a damaged file, a server gone since)."""
+    from storyline.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=create)
+    except StoreError as exc:
+        _refuse(str(exc))
+        return None
 
 
 def main() -> None:  # pragma: no cover - console entry point

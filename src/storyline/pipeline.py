@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from storyline.clean.document import CleanConfig, clean_document
 from storyline.components import Selection
 from storyline.dedupe import Deduplicator
 from storyline.ingest import InputFile, discover, read_bytes, read_documents
+from storyline.ingest.discover import DEFAULT_MAX_BYTES
 from storyline.model import Article, SkippedInput
 from storyline.places.home import PlaceVotes, publisher_key
 from storyline.places.resolver import HomeProfile
@@ -41,7 +45,7 @@ class RunOptions:
     out: Path | None = Path("out")
     db: str = "storyline.db"
     report: Path | None = None
-    max_bytes: int = 50 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     quiet: bool = False
     workers: int = 0  # 0 = one per core
     clean: CleanConfig = field(default_factory=CleanConfig)
@@ -72,6 +76,8 @@ class RunSummary:
     seconds: float = 0.0
     phase_seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown even with --quiet
+    errors: list[str] = field(default_factory=list)  # a phase that must run again
 
     @property
     def articles_seen(self) -> int:
@@ -99,6 +105,8 @@ class RunSummary:
             "contradictions": self.contradictions,
             "seconds": round(self.seconds, 2),
             "phase_seconds": {name: round(value, 2) for name, value in self.phase_seconds.items()},
+            "warnings": list(self.warnings),
+            "errors": list(self.errors),
         }
 
 
@@ -113,9 +121,15 @@ class FileResult:
     problems: list[SkippedInput]
 
 
-def process_file(file: InputFile, data: bytes, sha256: str, config: CleanConfig) -> FileResult:
+def process_file(
+    file: InputFile,
+    data: bytes,
+    sha256: str,
+    config: CleanConfig,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
     """Read and clean one file; runs in a worker process, so it touches no shared state."""
-    read = read_documents(file, data)
+    read = read_documents(file, data, max_bytes=max_bytes)
     problems = list(read.problems)
     articles: list[Article] = []
     for document in read.documents:
@@ -138,6 +152,7 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
     store = open_store(options.db)
     assert store is not None
     run_id = store.start_run({"inputs": [str(p) for p in options.inputs], "db": options.db})
+    status = "failed"
     try:
         files: list[InputFile] = []
         for found in discover(options.inputs, max_bytes=options.max_bytes):
@@ -146,26 +161,61 @@ def run_pipeline(options: RunOptions, console: Console | None = None) -> RunSumm
             else:
                 files.append(found)
         summary.files_found = len(files)
-        deduplicator = prime_deduplicator(store)
+        copies = CopyIndex(store, on_wait=_waiting_notice(console))
         with _progress(console, quiet=options.quiet) as progress:
             task = progress.add_task("reading", total=len(files))
             for result in _cleaned(files, store, run_id, summary, options):
-                _store_file(store, run_id, result, deduplicator, summary)
+                _store_file(store, run_id, result, copies, summary)
                 progress.update(task, advance=1, description=f"{summary.articles_new} new articles")
             summary.phase_seconds["read, clean, dedupe, store"] = time.perf_counter() - started
             if options.analyse:
-                _analyse(store, run_id, summary, options, progress)
+                _analyse(store, run_id, summary, options, progress, console)
         if options.out is not None:
             mark = time.perf_counter()
             summary.outputs = write_outputs(store, options.out, options.report)
             summary.phase_seconds["outputs"] = time.perf_counter() - mark
+        status = "failed" if summary.errors else "finished"
+    except KeyboardInterrupt as exc:
+        status = "interrupted"
+        raise RunInterrupted(summary.files_read) from exc
     finally:
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, summary.as_dict())
-        store.close()
+        with _no_interrupts():  # a second Ctrl-C must not leave the run unrecorded
+            store.finish_run(run_id, summary.as_dict(), status=status)
+            store.close()
     if not options.quiet:
         print_summary(summary, console)
     return summary
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C: the run is recorded ``interrupted``; every committed file stays committed."""
+
+    def __init__(self, files_committed: int) -> None:
+        super().__init__(files_committed)
+        self.files_committed = files_committed
+
+    def __str__(self) -> str:
+        return f"interrupted: {self.files_committed} files committed; run again to continue"
+
+
+@contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C off while the run's record is written (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group, but only the main process
+    decides what an interrupt means (workers printing tracebacks helps nobody)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cleaned(
@@ -182,7 +232,7 @@ def _cleaned(
     workers = options.workers or os.cpu_count() or 1
     executor: Executor | None = None
     if workers > 1 and len(files) > 4:
-        executor = ProcessPoolExecutor(max_workers=workers)
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     pending: deque[Future[FileResult] | FileResult] = deque()
     window = max(4, workers * 4)
     try:
@@ -197,9 +247,13 @@ def _cleaned(
                 summary.articles_known += store.article_count(input_sha256=sha256)
                 continue
             if executor is None:
-                pending.append(process_file(file, data, sha256, options.clean))
+                pending.append(process_file(file, data, sha256, options.clean, options.max_bytes))
             else:
-                pending.append(executor.submit(process_file, file, data, sha256, options.clean))
+                pending.append(
+                    executor.submit(
+                        process_file, file, data, sha256, options.clean, options.max_bytes
+                    )
+                )
             while len(pending) >= window:
                 yield _result(pending.popleft())
         while pending:
@@ -211,6 +265,45 @@ def _cleaned(
 
 def _result(item: Future[FileResult] | FileResult) -> FileResult:
     return item.result() if isinstance(item, Future) else item
+
+
+def _waiting_notice(console: Console) -> Callable[[], None]:
+    """Say once per run that another run holds the store, before waiting for it."""
+    said = False
+
+    def notice() -> None:
+        nonlocal said
+        if not said:
+            console.print(
+                "another storyline run is writing to this store; waiting for it to finish",
+                highlight=False,
+            )
+            said = True
+
+    return notice
+
+
+class CopyIndex:
+    """The copy detector and the store it reflects, kept current under the writer lock.
+
+    Another run may store articles between two of this run's files; before each file the
+    detector is rebuilt from the store when the newest article is not the one it last saw, so
+    copies split across overlapping runs are still found (by exact text hash and by sketch).
+    """
+
+    def __init__(self, store: Store, *, on_wait: Callable[[], None] | None = None) -> None:
+        self.on_wait = on_wait
+        with store.writer_lock(on_wait):
+            self.deduplicator = prime_deduplicator(store)
+            self.seen_seq = store.max_seq()
+
+    def refresh(self, store: Store) -> Deduplicator:
+        """The detector, rebuilt if someone else added articles; call holding the lock."""
+        newest = store.max_seq()
+        if newest != self.seen_seq:
+            self.deduplicator = prime_deduplicator(store)
+            self.seen_seq = newest
+        return self.deduplicator
 
 
 def prime_deduplicator(store: Store) -> Deduplicator:
@@ -246,7 +339,10 @@ def analyse_pending(
     done = store.analysed_ids(ANALYSIS_VERSION)
     todo = [article for article in store.iter_articles() if article.id not in done]
     by_id = {article.id: article for article in todo}
-    votes = publisher_votes(store, todo)
+    own_votes = article_votes(todo)
+    votes = saved_publisher_votes(store)
+    for publisher, article_vote in own_votes.values():
+        votes.setdefault(publisher, PlaceVotes()).merge(article_vote)
     homes = _publisher_homes(votes)
     results = []
     for result in analyse_articles(
@@ -268,23 +364,26 @@ def analyse_pending(
                 article.add_flag(flag)
             with store.transaction() as txn:
                 txn.update_article(article.id, flags=list(article.flags))
+        features = {}
+        if result.article_id in own_votes:
+            features[VOTES_FEATURE] = _votes_bytes(*own_votes[result.article_id])
         store.save_analysis(
             result.article_id,
             **result.rows(),
             version=ANALYSIS_VERSION,
+            features=features,
         )
         results.append(result)
         if on_article:
             on_article(result, problem)
-    if todo:
-        store.set_state(
-            HOME_STATE_KEY,
-            json.dumps({k: v.to_json() for k, v in votes.items()}, sort_keys=True).encode(),
-        )
     return results
 
 
+# Publisher place votes: each analysed article's own votes are saved with its analysis (one
+# transaction), so a killed run keeps exactly the votes of the articles it finished. Stores
+# from before keep their summed votes under HOME_STATE_KEY, read but no longer written.
 HOME_STATE_KEY = "publisher_places"
+VOTES_FEATURE = "place_votes"
 
 
 def _publisher_homes(votes: dict[str, PlaceVotes]) -> dict[str, HomeProfile | None]:
@@ -298,23 +397,45 @@ def _publisher_homes(votes: dict[str, PlaceVotes]) -> dict[str, HomeProfile | No
 
 
 def publisher_votes(store: Store, articles: list[Article]) -> dict[str, PlaceVotes]:
-    """Stored place votes per publisher, plus the votes of the articles about to be analysed.
+    """Stored place votes per publisher, plus the votes of the articles about to be analysed."""
+    votes = saved_publisher_votes(store)
+    for publisher, article_vote in article_votes(articles).values():
+        votes.setdefault(publisher, PlaceVotes()).merge(article_vote)
+    return votes
 
-    They are saved only after the whole batch is analysed: a run killed half-way counts no
-    article twice, though the articles it finished then never vote.
-    """
-    from storyline.places import load_gazetteer
 
+def saved_publisher_votes(store: Store) -> dict[str, PlaceVotes]:
+    """The votes of every article analysed so far, summed per publisher."""
     saved = store.get_state(HOME_STATE_KEY)
     votes = {k: PlaceVotes.from_json(v) for k, v in json.loads(saved or b"{}").items()}
+    for _, data in store.iter_features(VOTES_FEATURE):
+        record = json.loads(data)
+        article_vote = PlaceVotes.from_json(record["votes"])
+        votes.setdefault(record["publisher"], PlaceVotes()).merge(article_vote)
+    return votes
+
+
+def article_votes(articles: list[Article]) -> dict[str, tuple[str, PlaceVotes]]:
+    """(publisher, the article's own place votes) per article id, for articles with a publisher."""
     if not articles:
-        return votes
+        return {}
+    from storyline.places import load_gazetteer
+
     gazetteer = load_gazetteer()
+    votes: dict[str, tuple[str, PlaceVotes]] = {}
     for article in articles:
         publisher = publisher_key(article.url, article.publisher)
         if publisher:
-            votes.setdefault(publisher, PlaceVotes()).add_text(article.text, gazetteer)
+            own = PlaceVotes()
+            own.add_text(article.text, gazetteer)
+            votes[article.id] = (publisher, own)
     return votes
+
+
+def _votes_bytes(publisher: str, votes: PlaceVotes) -> bytes:
+    # Unpruned (to_json drops small shares): the sum over articles must not depend on batching.
+    record = {"names": votes.names, "countries": votes.countries, "admin1": votes.admin1}
+    return json.dumps({"publisher": publisher, "votes": record}, sort_keys=True).encode()
 
 
 def _analyse(
@@ -323,6 +444,7 @@ def _analyse(
     summary: RunSummary,
     options: RunOptions,
     progress: Progress | _NullProgress,
+    console: Console,
 ) -> None:
     task = progress.add_task("understanding", total=None)
 
@@ -334,23 +456,57 @@ def _analyse(
             summary.skipped.append(problem)
         progress.update(task, advance=1, description=f"{summary.events} events")
 
-    mark = time.perf_counter()
-    analyse_pending(
-        store,
-        run_id,
-        workers=options.workers,
-        aliases=options.aliases,
-        on_article=count,
-        components=options.components,
-    )
-    summary.phase_seconds["analysis"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    stories = assemble_stories(store)
-    summary.phase_seconds["stories"] = time.perf_counter() - mark
+    # Analysis and stories are one store-wide phase: a second run waits here, then finds its
+    # work done (or only its own new articles left), instead of clustering articles that
+    # another run has stored but not analysed yet.
+    with store.writer_lock(_waiting_notice(console)):
+        mark = time.perf_counter()
+        analysed = analyse_pending(
+            store,
+            run_id,
+            workers=options.workers,
+            aliases=options.aliases,
+            on_article=count,
+            components=options.components,
+        )
+        summary.phase_seconds["analysis"] = time.perf_counter() - mark
+        if not _encoder_ready(summary, console):
+            return
+        mark = time.perf_counter()
+        stories = assemble_stories(store, rebuild=storied_before_analysis(store, analysed))
+        summary.phase_seconds["stories"] = time.perf_counter() - mark
     summary.stories_touched = stories.stories_touched
     summary.peer_dated = stories.peer_dated
     summary.contradictions = stories.contradictions
     summary.incidents = stories.events
+
+
+def _encoder_ready(summary: RunSummary, console: Console) -> bool:
+    """Say when stories are built without the embedding model; refuse to build them when the
+    model is installed but would not load (the next run assembles them)."""
+    from storyline.embed import EncoderError, encoder_problem
+
+    try:
+        missing = encoder_problem()
+    except EncoderError as exc:
+        summary.errors.append(f"{exc}; stories were not assembled: run again to assemble them")
+        console.print(f"[red]error:[/] {summary.errors[-1]}", highlight=False, soft_wrap=True)
+        return False
+    if missing:
+        summary.warnings.append(
+            f"{missing}: stories are clustered on words alone, and can differ from a run "
+            "with the model"
+        )
+        warning = f"[yellow]warning:[/] {summary.warnings[-1]}"
+        console.print(warning, highlight=False, soft_wrap=True)
+    return True
+
+
+def storied_before_analysis(store: Store, analysed: list[ArticleAnalysis]) -> list[str]:
+    """Articles just analysed that already had a story: their stories lack what was just
+    found (a store left so by an older, unlocked overlap or crash), so they are rebuilt."""
+    ids = [result.article_id for result in analysed]
+    return [article.id for article in store.iter_articles(ids) if article.story_id is not None]
 
 
 @dataclass(slots=True)
@@ -362,13 +518,25 @@ class StoredFile:
 
 
 def store_file(
-    store: Store, run_id: int, result: FileResult, deduplicator: Deduplicator
+    store: Store, run_id: int, result: FileResult, copies: CopyIndex | Deduplicator
 ) -> StoredFile:
     """Record a cleaned file's problems, then store its articles in one transaction.
 
     Each new article goes through the copy detector first; earlier articles whose copy group
-    changed because of it are updated in the same transaction.
+    changed because of it are updated in the same transaction. With a ``CopyIndex`` this runs
+    under the store's writer lock, the detector refreshed first.
     """
+    if not isinstance(copies, CopyIndex):
+        return _store_file_locked(store, run_id, result, copies)
+    with store.writer_lock(copies.on_wait):
+        stored = _store_file_locked(store, run_id, result, copies.refresh(store))
+        copies.seen_seq = store.max_seq()
+    return stored
+
+
+def _store_file_locked(
+    store: Store, run_id: int, result: FileResult, deduplicator: Deduplicator
+) -> StoredFile:
     for problem in result.problems:
         store.record_skip(run_id, problem)
     stored = StoredFile()
@@ -415,13 +583,13 @@ def _store_file(
     store: Store,
     run_id: int,
     result: FileResult,
-    deduplicator: Deduplicator,
+    copies: CopyIndex,
     summary: RunSummary,
 ) -> None:
-    summary.files_read += 1
+    stored = store_file(store, run_id, result, copies)
+    summary.files_read += 1  # counted once committed: what an interrupted run keeps
     summary.documents += len(result.articles)
     summary.skipped.extend(result.problems)
-    stored = store_file(store, run_id, result, deduplicator)
     summary.articles_known += len(stored.known)
     summary.articles_new += len(stored.new)
     for article in stored.new:

@@ -1,5 +1,11 @@
 """Sentence embeddings (all-MiniLM-L6-v2, int8 ONNX) for story clustering and summaries."""
 
-from storyline.embed.minilm import EMBEDDING_DIM, embed_texts, encoder_available
+from storyline.embed.minilm import (
+    EMBEDDING_DIM,
+    EncoderError,
+    embed_texts,
+    encoder_available,
+    encoder_problem,
+)
 
-__all__ = ["EMBEDDING_DIM", "embed_texts", "encoder_available"]
+__all__ = ["EMBEDDING_DIM", "EncoderError", "embed_texts", "encoder_available", "encoder_problem"]

@@ -65,13 +65,34 @@ def _encoder() -> _Encoder:
     return _Encoder()
 
 
-def encoder_available() -> bool:
-    """Whether the model packages are installed, so callers can fall back to TF-IDF only."""
+class EncoderError(RuntimeError):
+    """The model is installed but failed to load: stories must wait, not change silently."""
+
+
+def encoder_problem() -> str | None:
+    """Why the MiniLM encoder is missing (a package or model file not installed), or None.
+
+    Only a missing model counts: callers then say so and cluster on words alone. Any other
+    failure raises ``EncoderError`` (a damaged file, or an interrupt that native code turned
+    into a RuntimeError): falling back there would silently give different stories, and a
+    re-run would keep them. Interrupts themselves are never caught here.
+    """
     try:
         _encoder()
-    except (ImportError, OSError, RuntimeError):
-        return False
-    return True
+    except ImportError as exc:
+        return f"the sentence-embedding package {exc.name or 'for MiniLM'} is not installed"
+    except FileNotFoundError as exc:
+        return f"the sentence-embedding model file {exc.filename} is missing"
+    except Exception as exc:
+        raise EncoderError(
+            f"the sentence-embedding model failed to load ({type(exc).__name__}: {exc})"
+        ) from exc
+    return None
+
+
+def encoder_available() -> bool:
+    """Whether the model packages are installed, so callers can fall back to TF-IDF only."""
+    return encoder_problem() is None
 
 
 def embed_texts(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:

@@ -76,7 +76,7 @@ class ExportFilter:
 
 
 def _in_country(event: Mapping[str, Any], country: str) -> bool:
-    from storyline.export.tables import country_name
+    from storyline.export.acled import country_name
 
     wanted = country.strip().casefold()
     for location in event.get("locations") or []:

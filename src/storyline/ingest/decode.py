@@ -52,10 +52,21 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we can tell (a binary file, say)."""
 
 
+# A multi-byte UTF-8 sequence (lead byte, then continuation bytes).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Lines that are valid UTF-8 make a file mixed only with this many multi-byte sequences in
+# them: one chance pair of cp1252 letters ("Ã©") is not evidence of a second encoding.
+MIXED_MIN_SEQUENCES = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
     encoding: str
+    # Lines in UTF-8 sat beside lines in this other encoding; each line was read in its own.
+    mixed_with: str | None = None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False) -> Decoded:
@@ -73,6 +84,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data, declared=declared, html=html)
+    if mixed is not None:
+        return _checked(mixed)
     candidates = [declared] if declared else []
     if html:
         match = _META_CHARSET.search(data[:8192])
@@ -96,6 +110,38 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     # Short Western texts fit several Latin code pages equally well; cp1252 is by far the most
     # common legacy encoding of English and Western European news, so it wins those ties.
     return _checked(Decoded(data.decode("cp1252", errors="replace"), "cp1252"))
+
+
+def _decode_mixed(data: bytes, *, declared: str | None, html: bool) -> Decoded | None:
+    """Lines in UTF-8 beside lines in another encoding (the file is not UTF-8 as a whole).
+
+    Concatenated or pasted scrapes do this; reading the whole as cp1252 would turn every UTF-8
+    letter into mojibake, so each line is read in its own encoding and the result says so.
+    A whole line of a single-byte or CJK encoding is almost never valid UTF-8 by chance.
+    """
+    lines = data.split(b"\n")
+    utf8: set[int] = set()
+    other: list[int] = []
+    sequences = 0
+    for number, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+            continue
+        utf8.add(number)
+        sequences += len(_UTF8_SEQUENCE.findall(line))
+    if not other or sequences < MIXED_MIN_SEQUENCES:
+        return None
+    rest = decode_bytes(b"\n".join(lines[i] for i in other), declared=declared, html=html)
+    others = set(other)
+    texts = [
+        line.decode(rest.encoding, errors="replace") if number in others else line.decode("utf-8")
+        for number, line in enumerate(lines)
+    ]
+    return Decoded("\n".join(texts), "utf-8", mixed_with=rest.encoding)
 
 
 def _mostly_western(data: bytes) -> bool:
@@ -141,31 +187,54 @@ class Gunzipped:
     truncated: bool
 
 
-def gunzip(data: bytes) -> Gunzipped:
+class TooLarge(ValueError):
+    """The decompressed content is over the size limit (a decompression bomb, say)."""
+
+
+# Inflate this much at a time, so a bomb is stopped at the limit, not after it has filled memory.
+_INFLATE_STEP = 1 << 20
+
+
+def gunzip(data: bytes, *, max_bytes: int | None = None) -> Gunzipped:
     """Decompress every gzip member; keep what decodes when the file was cut short.
 
     WARC files are usually one gzip member per record, so a truncated file still holds whole
-    records before the cut, and the caller decides what to keep.
+    records before the cut, and the caller decides what to keep. The output is inflated as a
+    stream and ``TooLarge`` is raised as soon as it passes ``max_bytes``: the size limit applies
+    to what a file holds, not to how well it compresses.
     """
-    out: list[bytes] = []
+    out = bytearray()
     rest = data
     while rest:
+        member_start = len(out)
         decompressor = zlib.decompressobj(wbits=31)
+        pending = rest
         try:
-            out.append(decompressor.decompress(rest))
+            while not decompressor.eof:
+                piece = decompressor.decompress(pending, _INFLATE_STEP)
+                pending = decompressor.unconsumed_tail
+                out += piece
+                if max_bytes is not None and len(out) > max_bytes:
+                    raise TooLarge(
+                        f"inflates to over {max_bytes / 1_048_576:.1f} MB "
+                        "(raise the limit with --max-size-mb)"
+                    )
+                if not piece and not pending:
+                    break  # input used up before the member's end: cut short
         except zlib.error:
-            if not out:
+            if member_start == 0:
                 raise
             # Trailing garbage after complete members: a damaged file, report it as truncated.
-            return Gunzipped(b"".join(out), truncated=True)
+            del out[member_start:]
+            return Gunzipped(bytes(out), truncated=True)
         if not decompressor.eof:
-            return Gunzipped(b"".join(out), truncated=True)
+            return Gunzipped(bytes(out), truncated=True)
         rest = decompressor.unused_data.lstrip(b"\x00")
-    return Gunzipped(b"".join(out), truncated=False)
+    return Gunzipped(bytes(out), truncated=False)
 
 
 def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["Decoded", "Gunzipped", "NotText", "decode_bytes", "gunzip", "is_gzip"]
+__all__ = ["Decoded", "Gunzipped", "NotText", "TooLarge", "decode_bytes", "gunzip", "is_gzip"]

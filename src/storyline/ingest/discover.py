@@ -25,6 +25,7 @@ SUFFIX_KINDS: dict[str, InputKind] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # --max-size-mb 50
 IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 

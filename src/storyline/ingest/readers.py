@@ -7,17 +7,19 @@ of a truncated WARC).
 
 from __future__ import annotations
 
+import html as html_lib
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from storyline.clean.render import parse_html, visible_lines
-from storyline.ingest.decode import NotText, decode_bytes, gunzip, is_gzip
-from storyline.ingest.discover import InputFile
+from storyline.ingest.decode import Decoded, NotText, TooLarge, decode_bytes, gunzip, is_gzip
+from storyline.ingest.discover import DEFAULT_MAX_BYTES, InputFile
 from storyline.model import RawDocument, SkippedInput
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -49,15 +51,22 @@ class ReadResult:
     problems: list[SkippedInput] = field(default_factory=list)
 
 
-def read_documents(file: InputFile, data: bytes) -> ReadResult:
-    """Documents in one input file; ``data`` is the file's bytes as stored."""
+def read_documents(
+    file: InputFile, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadResult:
+    """Documents in one input file; ``data`` is the file's bytes as stored.
+
+    ``max_bytes`` caps what a compressed file may inflate to, as it does a plain file's size.
+    """
     name = str(file.path)
     if not data.strip():
         return ReadResult(problems=[SkippedInput(name, "empty file", "no content to read")])
     truncated = False
     if file.compressed or (file.kind == "warc" and is_gzip(data)):
         try:
-            unzipped = gunzip(data)
+            unzipped = gunzip(data, max_bytes=max_bytes)
+        except TooLarge as exc:
+            return ReadResult(problems=[SkippedInput(name, "file too large", str(exc))])
         except Exception as exc:  # zlib raises zlib.error, a bare Exception subclass
             return ReadResult(problems=[SkippedInput(name, "corrupt gzip", str(exc))])
         data, truncated = unzipped.data, unzipped.truncated
@@ -91,7 +100,18 @@ def _read_txt(name: str, data: bytes) -> ReadResult:
     header, body = split_text_header(text)
     document = RawDocument(input=name, kind="txt", raw=data, text=body, encoding=decoded.encoding)
     _apply_supplied(document, header)
-    return ReadResult(documents=[document])
+    return ReadResult(documents=[document], problems=_mixed_problem(name, decoded))
+
+
+def _mixed_problem(name: str, decoded: Decoded) -> list[SkippedInput]:
+    """A note (the document is still read) that its lines came in two encodings."""
+    if decoded.mixed_with is None:
+        return []
+    detail = (
+        f"lines in UTF-8 and lines in {decoded.mixed_with}; each line was read in its own "
+        "encoding and the document kept: check its text"
+    )
+    return [SkippedInput(name, MIXED_ENCODINGS, detail)]
 
 
 def split_text_header(text: str) -> tuple[dict[str, str], str]:
@@ -113,29 +133,91 @@ def split_text_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def _read_html(name: str, data: bytes, *, declared: str | None = None) -> ReadResult:
-    document = _html_document(name, data, declared=declared)
-    if isinstance(document, SkippedInput):
-        return ReadResult(problems=[document])
-    return ReadResult(documents=[document])
+    result = ReadResult()
+    document = _html_document(name, data, result.problems, declared=declared)
+    if document is not None:
+        result.documents.append(document)
+    return result
 
 
 def _html_document(
-    name: str, data: bytes, *, declared: str | None = None, kind: str = "html"
-) -> RawDocument | SkippedInput:
+    name: str,
+    data: bytes,
+    problems: list[SkippedInput],
+    *,
+    declared: str | None = None,
+    kind: str = "html",
+) -> RawDocument | None:
+    """The page as a document, or None; what went wrong (or was worked around) goes in
+    ``problems``."""
     try:
         decoded = decode_bytes(data, declared=declared, html=True)
     except NotText as exc:
-        return SkippedInput(name, "binary file with an HTML extension", str(exc))
+        problems.append(SkippedInput(name, "binary file with an HTML extension", str(exc)))
+        return None
+    problems += _mixed_problem(name, decoded)
+    document = RawDocument(input=name, kind=kind, raw=data, encoding=decoded.encoding)  # type: ignore[arg-type]
     problem = html_problem(decoded.text)
-    if problem:
-        return SkippedInput(name, problem, "nothing a reader would see")
-    return RawDocument(
-        input=name,
-        kind=kind,
-        raw=data,
-        html=decoded.text,
-        encoding=decoded.encoding,  # type: ignore[arg-type]
-    )
+    if problem is None:
+        document.html = decoded.text
+        return document
+    if nesting_depth(decoded.text) > PARSER_MAX_DEPTH:
+        text = flat_text(decoded.text)
+        if text.strip():
+            # The HTML parser stops at its depth limit and drops everything deeper; the text
+            # is read without the tree instead, and the user told why the page looks plain.
+            problems.append(SkippedInput(name, TOO_DEEP, TOO_DEEP_DETAIL))
+            document.text = text
+            return document
+        problems.append(SkippedInput(name, UNREACHABLE, "no text found without the tree"))
+        return None
+    problems.append(SkippedInput(name, problem, "nothing a reader would see"))
+    return None
+
+
+# libxml2, under lxml's HTML parser, drops elements nested deeper than this.
+PARSER_MAX_DEPTH = 255
+MIXED_ENCODINGS = "mixed encodings"
+TOO_DEEP = "HTML nested too deeply"
+TOO_DEEP_DETAIL = (
+    f"over {PARSER_MAX_DEPTH} levels of tags, past what the HTML parser reads; the page's text "
+    "was read as plain text instead (no title or date from the markup)"
+)
+UNREACHABLE = "HTML page whose text could not be reached"
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+_INVISIBLE_BLOCK = re.compile(
+    r"<(script|style|template|noscript|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+_BLOCK_TAG = re.compile(
+    r"</?(p|div|br|h[1-6]|li|tr|table|section|article|header|footer|blockquote|pre|ul|ol)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep the page's tags nest, counted without building a tree (so no depth limit)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(markup):
+        closing, tag, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and tag.lower() not in _VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def flat_text(markup: str) -> str:
+    """The page's text with tags removed, one line per block, read without recursion."""
+    text = _INVISIBLE_BLOCK.sub(" ", markup)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = html_lib.unescape(re.sub(r"<[^>]*>", "", text))
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def html_problem(markup: str) -> str | None:
@@ -152,6 +234,7 @@ def html_problem(markup: str) -> str | None:
 def _read_warc(name: str, data: bytes) -> ReadResult:
     result = ReadResult()
     records = 0
+    other_types: Counter[str] = Counter()
     try:
         iterator = ArchiveIterator(
             io.BytesIO(data),
@@ -173,10 +256,13 @@ def _read_warc(name: str, data: bytes) -> ReadResult:
                 )
                 continue
             if not content_type.lower().startswith(HTML_TYPES):
-                continue  # images, scripts, robots.txt: not articles
-            document = _html_document(locator, payload, declared=record.http_charset, kind="warc")
-            if isinstance(document, SkippedInput):
-                result.problems.append(document)
+                # images, scripts, robots.txt: not articles
+                other_types[content_type.split(";")[0].strip().lower() or "no type"] += 1
+                continue
+            document = _html_document(
+                locator, payload, result.problems, declared=record.http_charset, kind="warc"
+            )
+            if document is None:
                 continue
             document.url = record.headers.get("WARC-Target-URI")
             if record.record_date is not None:
@@ -187,21 +273,20 @@ def _read_warc(name: str, data: bytes) -> ReadResult:
         result.problems.append(SkippedInput(name, reason, str(exc)))
     if records == 0 and not result.problems:
         result.problems.append(SkippedInput(name, "no WARC records", "no response records found"))
+    elif records and not result.documents and not result.problems:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in other_types.most_common())
+        result.problems.append(
+            SkippedInput(name, "WARC with no article", f"{records} records, none HTML ({kinds})")
+        )
     return result
 
 
 def _read_jsonl(name: str, data: bytes) -> ReadResult:
     result = ReadResult()
-    try:
-        text = decode_bytes(data).text
-    except NotText as exc:
-        return ReadResult(
-            problems=[SkippedInput(name, "binary file with a JSONL extension", str(exc))]
-        )
-    raw_lines = data.split(b"\n")
-    lines = text.split("\n")
-    same_layout = len(raw_lines) == len(lines)
-    for number, line in enumerate(lines, start=1):
+    lines = _jsonl_lines(name, data, result.problems)
+    if lines is None:
+        return result
+    for number, line, raw in lines:
         if not line.strip():
             continue
         locator = f"{name}:{number}"
@@ -224,10 +309,12 @@ def _read_jsonl(name: str, data: bytes) -> ReadResult:
                 SkippedInput(locator, "malformed JSONL line", "no non-empty `text` or `html` field")
             )
             continue
-        raw = raw_lines[number - 1].rstrip(b"\r") if same_layout else line.encode("utf-8")
         document = RawDocument(input=locator, kind="jsonl", raw=raw, encoding="utf-8")
         if isinstance(article_html, str) and article_html.strip():
             problem = html_problem(article_html)
+            if problem and nesting_depth(article_html) > PARSER_MAX_DEPTH and not article_text:
+                article_text = flat_text(article_html)
+                result.problems.append(SkippedInput(locator, TOO_DEEP, TOO_DEEP_DETAIL))
             if problem and not (isinstance(article_text, str) and article_text.strip()):
                 result.problems.append(SkippedInput(locator, problem, "the `html` field is empty"))
                 continue
@@ -237,6 +324,55 @@ def _read_jsonl(name: str, data: bytes) -> ReadResult:
         _apply_supplied(document, record)
         result.documents.append(document)
     return result
+
+
+def _jsonl_lines(
+    name: str, data: bytes, problems: list[SkippedInput]
+) -> list[tuple[int, str, bytes]] | None:
+    """(line number, text, raw bytes) of each line, each decoded on its own.
+
+    One bad line (a raw NUL, bytes in another encoding) costs that line, not the file; a file
+    that is binary as a whole is one skip, as for other kinds. UTF-16 files are decoded whole.
+    """
+    whole: Decoded | None = None
+    try:
+        whole = decode_bytes(data)
+    except NotText as exc:
+        binary = str(exc)
+    if whole is not None and whole.encoding.startswith(("utf-16", "utf-32")):
+        return [
+            (number, line, line.encode("utf-8"))
+            for number, line in enumerate(whole.text.split("\n"), start=1)
+        ]
+    if whole is not None:
+        problems += _mixed_problem(name, whole)
+        fallback = whole.mixed_with or whole.encoding
+    else:
+        fallback = "cp1252"
+    lines: list[tuple[int, str, bytes]] = []
+    first_problem = len(problems)
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        raw = raw.rstrip(b"\r")
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode(fallback, errors="replace")
+        text = text.removeprefix("\ufeff") if number == 1 else text
+        if _BINARY_LINE.search(text):
+            detail = "control characters (a raw NUL, say) that JSON text cannot hold"
+            problems.append(SkippedInput(f"{name}:{number}", "binary data in a JSONL line", detail))
+            continue
+        lines.append((number, text, raw))
+    if whole is None and not any(text.lstrip().startswith("{") for _, text, _ in lines):
+        del problems[first_problem:]  # not a JSONL file with bad lines: a binary file
+        problems.append(SkippedInput(name, "binary file with a JSONL extension", binary))
+        return None
+    return lines
+
+
+_BINARY_LINE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _apply_supplied(document: RawDocument, fields: dict) -> None:

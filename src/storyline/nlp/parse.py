@@ -64,6 +64,50 @@ def parse_articles(
         yield pending.popleft(), doc
 
 
+# A text over the pipeline's max_length is parsed in pieces of at most this many characters,
+# cut after a line break (else after a space): the parser's memory grows with the piece.
+CHUNK_CHARS = 100_000
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Doc]:
+    """One Doc per text, in order, whose ``doc.text`` equals the text exactly.
+
+    A text longer than ``nlp.max_length`` (spaCy's E088) is parsed in pieces joined with
+    ``Doc.from_docs``, so every token, sentence and entity offset still indexes the whole text.
+    """
+    texts = list(texts)
+    docs: list[Doc | None] = [None] * len(texts)
+    short = [i for i, text in enumerate(texts) if len(text) <= nlp.max_length]
+    for index, doc in zip(
+        short, nlp.pipe([texts[i] for i in short], batch_size=batch_size), strict=True
+    ):
+        docs[index] = doc
+    for index, text in enumerate(texts):
+        if docs[index] is None:
+            limit = min(CHUNK_CHARS, nlp.max_length)
+            pieces = list(nlp.pipe(text_chunks(text, limit), batch_size=1))
+            docs[index] = Doc.from_docs(pieces, ensure_whitespace=False)
+    return [doc for doc in docs if doc is not None]
+
+
+def text_chunks(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of ``text`` of at most ``limit`` characters that join back to it,
+    each ending at a line break where there is one, else at a space, else anywhere."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or limit
+        if cut < limit // 2:  # a break too early would make many tiny pieces
+            cut = window.rfind(" ") + 1 if window.rfind(" ") + 1 >= limit // 2 else limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def sentence_evidence(article_id: str, span: Span) -> Evidence:
     """Evidence for anything found in ``span``: its whole sentence and that sentence's offsets."""
     sentence = span.sent

@@ -65,9 +65,24 @@ class KnowledgeStore:
         events: Iterable[Mapping[str, Any]] = (),
         claims: Iterable[Mapping[str, Any]] = (),
         version: int = 1,
+        features: Mapping[str, bytes] | None = None,
     ) -> None:
-        """Replace everything derived from one article, in one transaction."""
+        """Replace everything derived from one article, in one transaction.
+
+        ``features`` (named bytes, such as the article's publisher place votes) are replaced in
+        the same transaction, so a killed run keeps both or neither.
+        """
         with self._write() as connection:
+            for name, data in (features or {}).items():
+                feature = t.article_features
+                connection.execute(
+                    feature.delete().where(
+                        feature.c.article_id == article_id, feature.c.name == name
+                    )
+                )
+                connection.execute(
+                    feature.insert().values(article_id=article_id, name=name, data=bytes(data))
+                )
             for table in (t.entity_mentions, t.place_mentions, t.article_events, t.claims):
                 connection.execute(table.delete().where(table.c.article_id == article_id))
             connection.execute(

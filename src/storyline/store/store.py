@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import hashlib
 import json
 import re
+import threading
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -106,6 +108,7 @@ class Store(KnowledgeStore):
         self.dialect: str = engine.dialect.name
         self._active: StoreTransaction | None = None
         self._deferred_skips: list[tuple[int, SkippedInput]] = []
+        self._writer = WriterLock(engine, url)
 
     def __enter__(self) -> Store:
         return self
@@ -117,7 +120,21 @@ class Store(KnowledgeStore):
         return f"Store({self.display_url!r})"
 
     def close(self) -> None:
+        self._writer.close()
         self._engine.dispose()
+
+    def writer_lock(
+        self, on_wait: Callable[[], None] | None = None
+    ) -> contextlib.AbstractContextManager[None]:
+        """One writer at a time, across processes, for the store-wide phases (storing a file
+        with its copy decisions, analysis, story assembly). ``on_wait`` is called once if
+        another run holds it, before waiting. Reentrant; a killed holder releases it."""
+        return self._writer.hold(on_wait)
+
+    def max_seq(self) -> int:
+        """The insertion number of the newest article (0 when there is none)."""
+        with self._engine.connect() as connection:
+            return int(connection.scalar(sa.select(sa.func.max(articles.c.seq))) or 0)
 
     # -- runs and skipped inputs ---------------------------------------------------------------
 
@@ -128,14 +145,17 @@ class Store(KnowledgeStore):
             )
             return int(result.inserted_primary_key[0])
 
-    def finish_run(self, run_id: int, summary: Mapping[str, Any] | Any) -> None:
+    def finish_run(
+        self, run_id: int, summary: Mapping[str, Any] | Any, *, status: str = "finished"
+    ) -> None:
+        """Record how the run ended: ``finished``, ``interrupted`` (Ctrl-C) or ``failed``."""
         if dataclasses.is_dataclass(summary) and not isinstance(summary, type):
             summary = dataclasses.asdict(summary)
         with self._write() as connection:
             result = connection.execute(
                 runs.update()
                 .where(runs.c.id == run_id)
-                .values(finished_at=_now(), status="finished", summary=_to_json(dict(summary)))
+                .values(finished_at=_now(), status=status, summary=_to_json(dict(summary)))
             )
             if result.rowcount == 0:
                 raise LookupError(f"no run {run_id}")
@@ -503,6 +523,99 @@ class StoreTransaction:
             self._transaction = connection.begin()
             self._connection = connection
         return self._connection
+
+
+# -- the writer lock -------------------------------------------------------------------------------
+
+
+class WriterLock:
+    """SQLite: ``flock`` on ``FILE.lock`` beside the database (SQLite's own locks are per
+    transaction, and these phases span many). PostgreSQL: a session advisory lock keyed by
+    database and schema, held on its own connection. Both are dropped by the OS or the server
+    when the holder dies, so a kill -9 never leaves the store locked."""
+
+    def __init__(self, engine: sa.Engine, url: URL) -> None:
+        self._engine = engine
+        self._path = None
+        if url.get_backend_name() == "sqlite":
+            path = sqlite_file(url)
+            self._path = None if path is None else path.with_name(path.name + ".lock")
+        self._postgres = url.get_backend_name() == "postgresql"
+        self._threads = threading.RLock()  # threads of one process (the web app) queue here
+        self._depth = 0
+        self._handle: Any = None
+
+    @contextmanager
+    def hold(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        with self._threads:
+            if self._depth == 0:
+                self._acquire(on_wait)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._release()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._release()
+            self._depth = 0
+
+    def _acquire(self, on_wait: Callable[[], None] | None) -> None:
+        if self._path is not None:
+            handle = open(self._path, "a+b")  # noqa: SIM115 - held until release
+            try:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    if on_wait:
+                        on_wait()
+                    fcntl.flock(handle, fcntl.LOCK_EX)
+            except BaseException:
+                handle.close()
+                raise
+            self._handle = handle
+        elif self._postgres:
+            connection = self._engine.connect()
+            try:
+                key = _advisory_key(connection)
+                got = connection.scalar(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
+                if not got:
+                    if on_wait:
+                        on_wait()
+                    connection.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": key})
+                connection.commit()
+            except BaseException:
+                connection.invalidate()  # the session, and any lock it got, goes with it
+                connection.close()
+                raise
+            self._handle = (connection, key)
+
+    def _release(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is None:
+            return
+        if self._path is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+            return
+        connection, key = handle
+        try:
+            connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+            connection.commit()
+        except sa.exc.DBAPIError:
+            connection.invalidate()  # a dropped session has released its locks already
+        finally:
+            connection.close()
+
+
+def _advisory_key(connection: sa.Connection) -> int:
+    """A 63-bit key for this database and schema (test schemas in one database differ)."""
+    where = connection.scalar(sa.text("SELECT current_database() || '.' || current_schema()"))
+    digest = hashlib.sha256(f"storyline-writer:{where}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 # -- engine ----------------------------------------------------------------------------------------

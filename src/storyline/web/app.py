@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jinja2 import PackageLoader
@@ -41,6 +43,8 @@ from storyline.web.search import search
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 PAGE_SIZE = 50
+# Far past any store's size, and far below the 64-bit integers SQL offsets must fit in.
+MAX_OFFSET = 1_000_000_000
 MAP_LIMIT = 5000
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,120}$"
 # A small map pin on a dark disc: the tab icon, served as SVG (no binary asset to ship).
@@ -106,6 +110,15 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(scope, receive, send)
             return
+        if declared is None and scope.get("method") in BODY_METHODS:
+            # Chunked (no length announced): read up to the limit here, so going over it is a
+            # 413 and not whatever error the body parser makes of a failed read.
+            buffered = await _read_limited(receive, self.limit)
+            if buffered is None:
+                await _too_large(scope, receive, send)
+                return
+            await self.app(scope, _replay(buffered, receive), send)
+            return
         seen = 0
 
         async def limited_receive() -> MutableMapping[str, Any]:
@@ -125,6 +138,55 @@ class BodyLimit:
 
 class _BodyTooLarge(Exception):
     pass
+
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+async def _read_limited(receive: Any, limit: int) -> list[MutableMapping[str, Any]] | None:
+    """The request's body messages, or None as soon as they pass ``limit`` bytes."""
+    messages: list[MutableMapping[str, Any]] = []
+    seen = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages  # the client went away; let the app see that
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            return None
+        if not message.get("more_body", False):
+            return messages
+
+
+def _replay(messages: list[MutableMapping[str, Any]], receive: Any) -> Any:
+    pending = list(messages)
+
+    async def replay() -> MutableMapping[str, Any]:
+        return pending.pop(0) if pending else await receive()
+
+    return replay
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD is answered wherever GET is, with GET's headers and no body."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _too_large(scope: Any, receive: Any, send: Any) -> None:
@@ -287,8 +349,8 @@ def create_app(
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(
         article_id: ArticleId,
-        start: Annotated[int | None, Query(ge=0)] = None,
-        end: Annotated[int | None, Query(ge=0)] = None,
+        start: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
+        end: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
     ) -> HTMLResponse:
         article = store.get_article(article_id)
         if article is None:
@@ -326,7 +388,7 @@ def create_app(
     def api_stories(
         q: Annotated[str, Query(max_length=200)] = "",
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Stories, newest first; ``q`` keeps those whose text or articles hold every word."""
         stories = list(store.iter_stories())
@@ -356,7 +418,7 @@ def create_app(
         date_from: Annotated[str | None, Query(max_length=10)] = None,
         date_to: Annotated[str | None, Query(max_length=10)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Events, oldest first, filtered like the event table (``event_type`` in any case).
 
@@ -374,7 +436,7 @@ def create_app(
     def api_claims(
         story_id: Annotated[str | None, Query(max_length=120)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         claims = list(store.iter_claims(story_id=story_id))
         return {"total": len(claims), "items": claims[offset : offset + limit]}
@@ -389,7 +451,7 @@ def create_app(
     @app.get("/api/articles", tags=["articles"])
     def api_articles(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Articles in the order they were stored (records of articles.jsonl)."""
         items = []
@@ -421,16 +483,29 @@ def create_app(
                     401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
                 )
 
+        app.state.ingestor = ingestor
+
         @app.post("/api/articles", tags=["articles"], dependencies=[Depends(require_token)])
-        def api_ingest(articles: list[IngestArticle]) -> dict[str, Any]:
+        def api_ingest(articles: list[IngestArticle]) -> JSONResponse:
             """Read, clean, deduplicate and store articles (lines of the JSONL input contract).
 
             Needs ``Authorization: Bearer TOKEN``. Posting the same batch again adds nothing.
+            New articles are analysed and put into stories in the background: the answer is
+            202 with ``"analysis": "queued"`` (an article has its ``story_id`` once done).
             """
             if not articles:
                 raise HTTPException(422, "no articles")
             records = [article.model_dump(exclude_none=True) for article in articles]
-            return ingestor.ingest(records).as_dict()
+            result = ingestor.ingest(records)
+            status = 202 if result.analysis == "queued" else 200
+            return JSONResponse(result.as_dict(), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        # A bad query value (an offset past 64 bits, say) is a 400; other shapes keep 422.
+        query_only = all(error.get("loc", ("",))[0] == "query" for error in exc.errors())
+        status = 400 if query_only else 422
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -446,4 +521,5 @@ def create_app(
         )
 
     app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(HeadAsGet)
     return app
