@@ -27,14 +27,19 @@ from storyline.claims.lexicon import (
     DETERMINERS_DROPPED,
     FIRST_PERSON,
     GROUP_PRONOUNS,
+    NO_OBJECT_VERBS,
     OBJECT_CONTENT_VERBS,
+    ORG_BACK_REFERENCES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
+    STATEMENT_NOUNS,
 )
 from storyline.claims.quotes import Quote, find_quotes, quote_containing
+from storyline.claims.structure import fill_structure
+from storyline.claims.tolls import read_tolls
 from storyline.model import Article, Claim, Evidence, stable_id
 
 CanonicalSpeaker = Callable[[Span], "str | None"]
@@ -45,6 +50,12 @@ _TRIM_CHARS = " \t\n,;:-\u2013\u2014"
 _QUOTE_CHARS = '"\u201c\u201d'
 _GAP_BEFORE_CUE = re.compile(r"^[\s,;:\-\u2013\u2014]*$")
 _GAP_AFTER_CUE = re.compile(r"^\s*[,:]\s*$")
+# "BEIRUT, Oct 1 (AFP) - ": the wire's place, date and credit opening a story; not content
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,30}(?:,[^\n,()\u2014\u2013]{1,30})?\s*(?:\([A-Za-z .]{2,20}\))?"
+    r"\s*[\u2014\u2013-]+\s+"
+)
+OWN_ACCOUNT_SPEAKER = "the article"
 RESOLVE_WINDOW_CHARS = 3000  # how far back "he said" may look for its named speaker
 
 
@@ -76,32 +87,82 @@ class _NamedSpeaker:
 def extract_claims(
     article: Article, doc: Doc, *, canonical_speaker: CanonicalSpeaker | None = None
 ) -> list[Claim]:
-    """Claims with speakers for one article; ``doc`` must be the parse of ``article.text``."""
+    """Claims with speakers for one article; ``doc`` must be the parse of ``article.text``.
+
+    Besides reported speech, a sentence that states a toll in the outlet's own voice ("89
+    people were arrested") is a claim of the outlet's, marked ``attributed=False``: sources
+    disagree in such sentences as often as in quotes.
+    """
     if doc.text != article.text:
         raise ValueError("doc must be the parse of article.text so offsets line up")
     claims: list[Claim] = []
-    seen: set[str] = set()
-    for attribution in extract_attributions(doc, canonical_speaker=canonical_speaker):
+    seen: set[tuple[int, int]] = set()
+    attributions = extract_attributions(doc, canonical_speaker=canonical_speaker)
+    for attribution in attributions:
         if not attribution.speaker or not attribution.content_text:
             continue
         start, end = attribution.content
+        if (start, end) in seen:
+            continue  # "said ..., adding": one statement, one claim
+        seen.add((start, end))
         claim_id = stable_id("clm", article.id, str(start), str(end), str(attribution.cue[0]))
-        if claim_id in seen:
-            continue
-        seen.add(claim_id)
         ev_start, ev_end = attribution.evidence
-        claims.append(
-            Claim(
-                id=claim_id,
-                speaker=attribution.speaker,
-                text=attribution.content_text,
-                verb=attribution.verb,
-                story_id=article.story_id,
-                stance=attribution.stance,
-                sources=[Evidence(article.id, article.text[ev_start:ev_end], ev_start, ev_end)],
-            )
+        claim = Claim(
+            id=claim_id,
+            speaker=attribution.speaker,
+            text=attribution.content_text,
+            verb=attribution.verb,
+            story_id=article.story_id,
+            stance=attribution.stance,
+            sources=[Evidence(article.id, article.text[ev_start:ev_end], ev_start, ev_end)],
+            content_span=[start, end],
         )
+        content = doc.char_span(start, end, alignment_mode="expand")
+        context = doc.char_span(ev_start, ev_end, alignment_mode="expand")
+        claims.append(fill_structure(claim, content, context, attribution.frame))
+    claims.extend(_own_account_claims(article, doc, attributions))
     return claims
+
+
+def _own_account_claims(article: Article, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    """Tolls the outlet states itself, in sentences that attribute nothing to anyone."""
+    speaker = outlet_name(article)
+    claimed = [attribution.evidence for attribution in attributions]
+    found: list[Claim] = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if any(a < end and start < b for a, b in claimed):
+            continue
+        text = _content_text(doc.text, (start, end), None)
+        if not text or not read_tolls(text):
+            continue
+        claim = Claim(
+            id=stable_id("clm", article.id, str(start), str(end), "own"),
+            speaker=speaker,
+            text=text,
+            verb="reports",
+            story_id=article.story_id,
+            stance="assert",
+            sources=[Evidence(article.id, doc.text[start:end].strip(), start, end)],
+            content_span=[start, end],
+            attributed=False,
+        )
+        found.append(fill_structure(claim, sentence))
+    return found
+
+
+def outlet_name(article: Article) -> str:
+    """Who speaks when the article speaks: its publisher, else its web site, else the article
+    itself (the claim is then told apart from other articles' by its source, not its name)."""
+    if article.publisher:
+        return article.publisher
+    if article.url:
+        host = re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", article.url).split("/")[0])
+        if host:
+            return host
+    return OWN_ACCOUNT_SPEAKER
 
 
 def extract_attributions(
@@ -111,7 +172,8 @@ def extract_attributions(
     quotes = find_quotes(doc.text)
     history: list[_NamedSpeaker] = []
     found: list[Attribution] = []
-    for sentence in doc.sents:
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
         for token in sentence:
             if _is_according(token):
                 attributions = _according_to(token, sentence)
@@ -121,12 +183,34 @@ def extract_attributions(
                 continue
             for attribution in attributions:
                 _resolve_speaker(attribution, doc, history, canonical_speaker)
+                following = sentences[index + 1] if index + 1 < len(sentences) else None
+                attribution.content = _unsplit(doc.text, attribution.content, sentence, following)
                 attribution.evidence = _evidence_span(doc, sentence, attribution)
                 attribution.content_text = _content_text(
                     doc.text, attribution.content, attribution.frame
                 )
                 found.append(attribution)
     return found
+
+
+def _unsplit(
+    text: str, content: tuple[int, int], sentence: Span, following: Span | None
+) -> tuple[int, int]:
+    """A content cut short by a wrong sentence break ("said Su-34 | and Su-24M jets had
+    flown..."): the sentence has no closing mark and the next one goes on in lower case."""
+    if following is None or content[1] < sentence.end_char - 1:
+        return content
+    if text[sentence.start_char : sentence.end_char].rstrip()[-1:] in ".!?\"\u201d\u2019:'":
+        return content
+    if (
+        not following.text[:1].islower()
+        or "\n" in text[sentence.end_char - 1 : following.start_char]
+    ):
+        return content
+    end = following.end_char
+    while end > content[0] and text[end - 1] in _TRIM_CHARS + ".!?":
+        end -= 1
+    return content[0], end
 
 
 # --- cues -------------------------------------------------------------------------------------
@@ -140,9 +224,13 @@ def _verb_attributions(verb: Token, sentence: Span, quotes: list[Quote]) -> list
     if quote_containing(quotes, verb.idx) is not None:
         return []  # speech reported inside a quotation belongs to the quoted speaker
     subject = _subject_of(verb)
+    if subject is not None and _is_dateline(subject):
+        subject = next((child for child in subject.children if child.dep_ == "appos"), None)
     if subject is None:
         return []
     lemma = verb.lemma_.lower()
+    if lemma == "put":
+        return _estimate(verb, subject)
     stance = REPORTING_VERBS[lemma]
     if any(child.dep_ == "neg" for child in verb.children) and stance == "assert":
         stance = "deny"  # "did not say", "never claimed"... a rare but real denial
@@ -151,7 +239,12 @@ def _verb_attributions(verb: Token, sentence: Span, quotes: list[Quote]) -> list
     frame_start, frame_end = _frame(verb, subject)
 
     results: list[Attribution] = []
-    for content in _adjacent_quotes(sentence.doc.text, quotes, frame_start, frame_end):
+    has_clause = any(  # a clause of its own, outside any quotation
+        child.dep_ in _COMPLEMENTS and quote_containing(quotes, child.idx) is None
+        for child in verb.children
+    )
+    adjacent = _adjacent_quotes(sentence.doc.text, quotes, frame_start, frame_end, has_clause)
+    for content in adjacent:
         results.append(Attribution(cue, content, lemma, stance, source))
         results[-1].frame = (frame_start, frame_end)
     if results:
@@ -188,6 +281,46 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _estimate(verb: Token, subject: Token) -> list[Attribution]:
+    """ "Police put the march at roughly 30,000": an estimate, the figure its content."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    at = [
+        child
+        for child in verb.children
+        if child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(token.like_num for token in child.subtree)
+    ]
+    if not objects or not at:
+        return []
+    start = _subtree_span(objects[0])[0]
+    end = _subtree_span(at[0])[1]
+    cue = (verb.idx, verb.idx + len(verb.text))
+    attribution = Attribution(cue, (start, end), "put", "assert", _phrase_span(subject))
+    attribution.frame = (min(t.idx for t in subject.subtree), cue[1])
+    return [attribution]
+
+
+def _is_dateline(subject: Token) -> bool:
+    """'PARIS — ...', 'EL OBEID, Sudan (Reuters) -': a place in capitals opening a paragraph,
+    the dateline the wire put there, never the one who speaks."""
+    tokens = list(subject.subtree)
+    first = tokens[0]
+    start = first.idx
+    text = subject.doc.text
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    words = []
+    for token in tokens:
+        if token.dep_ == "appos" or token.is_punct:
+            break
+        words.append(token)
+    if not words or not all(token.text.isupper() and token.is_alpha for token in words):
+        return False
+    after = text[words[-1].idx + len(words[-1].text) :].lstrip()
+    return after[:1] in ("\u2014", "\u2013", "-", ",", "(")
+
+
 def _frame(verb: Token, subject: Token) -> tuple[int, int]:
     """Character extent of the speaker-and-verb clause, without its content."""
     tokens = [verb, *subject.subtree]
@@ -206,6 +339,8 @@ def _frame(verb: Token, subject: Token) -> tuple[int, int]:
         ):
             if child.dep_ == "dobj" and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
                 continue
+            if child.dep_ == "dobj" and verb.lemma_.lower() in NO_OBJECT_VERBS:
+                continue
             tokens.extend(child.subtree)
     start = min(token.idx for token in tokens)
     end = max(token.idx + len(token.text) for token in tokens)
@@ -213,12 +348,22 @@ def _frame(verb: Token, subject: Token) -> tuple[int, int]:
 
 
 def _adjacent_quotes(
-    text: str, quotes: list[Quote], frame_start: int, frame_end: int
+    text: str, quotes: list[Quote], frame_start: int, frame_end: int, has_clause: bool
 ) -> list[tuple[int, int]]:
-    """Quotes that end just before the speaker clause or open just after it."""
+    """Quotes that end just before the speaker clause or open just after it.
+
+    A quote before the clause is its content only in the same paragraph and when the verb has
+    no clause of its own: in '"...!" Officials said that the toll stood at 20', the quote is
+    someone else's."""
     found: list[tuple[int, int]] = []
     for quote in quotes:
-        before = quote.end <= frame_start and _GAP_BEFORE_CUE.match(text[quote.end : frame_start])
+        gap = text[quote.end : frame_start]
+        before = (
+            not has_clause
+            and quote.end <= frame_start
+            and "\n" not in gap
+            and _GAP_BEFORE_CUE.match(gap)
+        )
         after = quote.start >= frame_end and _GAP_AFTER_CUE.match(text[frame_end : quote.start])
         if before or after:
             found.append((quote.start, quote.end))
@@ -228,7 +373,9 @@ def _adjacent_quotes(
 def _complement_span(verb: Token, lemma: str) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in _COMPLEMENTS:
-            return _subtree_span(child)
+            start, end = _subtree_span(child)
+            stray = _stray_subject(verb, lemma, child)
+            return (min(start, _subtree_span(stray)[0]), end) if stray is not None else (start, end)
     if lemma in OBJECT_CONTENT_VERBS:
         objects = [child for child in verb.children if child.dep_ == "dobj"]
         if objects:
@@ -249,6 +396,17 @@ def _complement_span(verb: Token, lemma: str) -> tuple[int, int] | None:
                 and lemma in ("accuse", "blame", "charge")
             ):
                 return _subtree_span(child)
+    return None
+
+
+def _stray_subject(verb: Token, lemma: str, clause: Token) -> Token | None:
+    """'said 36 civilians, among them children, were killed': the parser hangs the clause's
+    subject on the verb as its object. A verb of saying takes no object, so it is the clause's."""
+    if lemma not in NO_OBJECT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and verb.i < child.i < clause.i:
+            return child
     return None
 
 
@@ -329,6 +487,7 @@ def _content_text(text: str, span: tuple[int, int], frame: tuple[int, int] | Non
     else:
         content = text[start:end]
     content = content.strip().strip(_QUOTE_CHARS).strip(_TRIM_CHARS)
+    content = _DATELINE.sub("", content)
     content = re.sub(r"^that\s+", "", content)
     return content.rstrip(",;:.").strip()
 
@@ -363,6 +522,7 @@ def _resolve_speaker(
     span = doc.char_span(*attribution.source, alignment_mode="expand")
     if span is None or len(span) == 0:
         return
+    span = _named_part(span)
     head = span.root
     words = [token.lower_ for token in span]
     surface = span.text.strip()
@@ -378,12 +538,23 @@ def _resolve_speaker(
         return
     if head.lower_ in FIRST_PERSON:
         return  # a first-person narrator is not someone the reader can be told about
+    if span[0].lower_ == "its" and head.lemma_.lower() in ORG_NOUNS | PERSON_ROLE_NOUNS:
+        owned = _owned_role(span, doc, offset)
+        if owned:
+            attribution.speaker = owned
+            attribution.speaker_kind = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
+            history.append(_NamedSpeaker(owned, attribution.speaker_kind, owned.lower(), offset))
+            return
     if _is_bare_role(span):
-        kind = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
-        antecedent = _antecedent(history, kind, offset, head.lemma_.lower())
-        attribution.speaker = antecedent.name if antecedent else surface
+        role = head.lemma_.lower()
+        kind = "ORG" if role in ORG_NOUNS else "PERSON"
+        antecedent = _antecedent(history, kind, offset, role)
+        name = antecedent.name if antecedent else _owned_role(span, doc, offset)
+        attribution.speaker = name or surface
         attribution.speaker_kind = kind
-        attribution.generic = antecedent is None
+        attribution.generic = name is None
+        if name and kind == "ORG":
+            history.append(_NamedSpeaker(name, kind, f"{name} {surface}".lower(), offset))
         return
     if _is_generic(span, words):
         attribution.speaker = surface
@@ -391,10 +562,63 @@ def _resolve_speaker(
         attribution.speaker_kind = "ORG" if head.lemma_.lower() in ORG_NOUNS else "PERSON"
         return
     kind = _named_kind(span)
-    name = canonical_speaker(span) if canonical_speaker is not None else None
+    name = _canonical_of_head(span, canonical_speaker)
     attribution.speaker = name or _tidy_name(span)
     attribution.speaker_kind = kind
     history.append(_NamedSpeaker(attribution.speaker, kind, surface.lower(), offset))
+
+
+def _named_part(span: Span) -> Span:
+    """The part of a source phrase that names the speaker.
+
+    "Its director, Rami Abdulrahman" is Rami Abdulrahman; "a spokesman for the Enough
+    Project" and "a Defence Ministry statement" are the body they speak for.
+    """
+    head = span.root
+    doc = span.doc
+    for child in head.children:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            return _span_of(doc, child)
+    lemma = head.lemma_.lower()
+    if lemma in PERSON_ROLE_NOUNS | STATEMENT_NOUNS and span[0].lower_ in ("a", "an", "one"):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at"):
+                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+                if objects and any(t.pos_ == "PROPN" for t in objects[0].subtree):
+                    start, end = _phrase_span(objects[0])
+                    return doc.char_span(start, end, alignment_mode="expand") or span
+    if lemma in STATEMENT_NOUNS:
+        names = [token for token in span if token.pos_ == "PROPN" and token.i < head.i]
+        if names:
+            return doc[names[0].i : names[-1].i + 1]
+    return span
+
+
+def _span_of(doc: Doc, token: Token) -> Span:
+    tokens = [token, *[t for t in token.subtree if t.i > token.i and t.pos_ == "PROPN"]]
+    left = [t for t in token.lefts if t.pos_ == "PROPN" or t.dep_ == "compound"]
+    start = min([t.i for t in left] + [token.i])
+    end = max(t.i for t in tokens) + 1
+    return doc[start:end]
+
+
+def _canonical_of_head(span: Span, canonical_speaker: CanonicalSpeaker | None) -> str | None:
+    """The entity the phrase's head belongs to: in "the Sudan Doctors Network" that is no
+    entity at all (so the network keeps its name), never the "Sudan" inside it."""
+    if canonical_speaker is None:
+        return None
+    head = span.root
+    return canonical_speaker(span.doc[head.i : head.i + 1])
+
+
+def _owned_role(span: Span, doc: Doc, offset: int) -> str | None:
+    """ "Its defence ministry" after "Russia has been bombing...": Russia's defence ministry."""
+    if span[0].lower_ != "its":
+        return None
+    owner = _entity_antecedent(doc, "ORG", offset)
+    if owner is None:
+        return None
+    return f"{owner.name}'s {span[1:].text}"
 
 
 def _is_bare_role(span: Span) -> bool:
@@ -428,6 +652,8 @@ def _is_generic(span: Span, words: list[str]) -> bool:
 
 
 def _named_kind(span: Span) -> str:
+    if span.root.ent_type_ == "PERSON":
+        return "PERSON"  # "Sudan Armed Forces spokesman Sawarmi Khaled Saad" is a person
     labels = {token.ent_type_ for token in span if token.ent_type_}
     lowered = {token.lower_ for token in span}
     if lowered & ORG_NAME_WORDS or span.root.lemma_.lower() in ORG_NOUNS:
@@ -478,6 +704,9 @@ def _antecedent(
                 return speaker
     # a bare role noun with no antecedent naming that role is left unresolved, except for the
     # generic "official"-like nouns that a named person's earlier mention rarely repeats
+    if role in ORG_BACK_REFERENCES:
+        organisations = [speaker for speaker in candidates if speaker.kind in ("ORG", "ANY")]
+        return organisations[0] if organisations else None
     if role and role not in ("spokesman", "spokeswoman", "spokesperson", "official"):
         return None
     return candidates[0] if candidates else None
