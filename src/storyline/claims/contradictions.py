@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
+from storyline.claims.extract import OWN_ACCOUNT_SPEAKER
 from storyline.claims.facts import TargetAssertion, read_claim, same_group
 from storyline.claims.incident import place_key, places_named, same_day, same_place
 from storyline.claims.names import CanonicalName, NameBook, name_book
@@ -44,6 +45,8 @@ _RUNNING_TOTAL = re.compile(
     r"this month|this year|overall)\b",
     re.I,
 )
+# "In 2006, 28 people were killed in Qana": a past incident told as background
+_BACKGROUND = re.compile(r"^(in\s+|since\s+|back\s+in\s+)?(19|20)\d\d$", re.I)
 _UNCERTAIN = re.compile(
     r"^(whether|if)\b|\b(not clear|unclear|could not (say|tell|confirm))\b", re.I
 )
@@ -177,8 +180,8 @@ def _words(text: str) -> str:
 def _speaker_key(claim: Claim, names: NameBook, groups: Mapping[str, str]) -> str:
     """Who stands behind a claim: its speaker, or for an outlet's own account the article's
     group of copies (two unnamed articles are two sources, a copy is the same one)."""
-    if claim.attributed or not claim.sources:
-        return names.name(claim.speaker)
+    if claim.attributed or not claim.sources or claim.speaker != OWN_ACCOUNT_SPEAKER:
+        return names.name(claim.speaker)  # one outlet's articles are one source, updated
     article = claim.sources[0].article_id
     return f"{names.name(claim.speaker)} @{groups.get(article, article)}"
 
@@ -279,7 +282,9 @@ def _numeric(statements: list[_Statement]) -> Iterable[Contradiction]:
     one it cannot agree with."""
     by_kind: dict[str, list[tuple[_Statement, Toll]]] = {}
     for statement in statements:
-        if _RUNNING_TOTAL.search(statement.claim.text):
+        if _RUNNING_TOTAL.search(statement.claim.text) or _BACKGROUND.match(
+            statement.claim.time or ""
+        ):
             continue
         for toll in statement.tolls:
             if not toll.update:
@@ -453,7 +458,8 @@ def _casualty_denials(statements: list[_Statement]) -> Iterable[Contradiction]:
             "denial",
             f"Whether {who} were {kind}{_on(reporters[0], denier, 'in')}: "
             f"{_speakers(reporters)} report it, {denier.claim.speaker} denies it",
-            f'{_speakers(reporters)} report {victims} {kind} ("{_short(reporters[0].claim.text)}"); '
+            f"{_speakers(reporters)} report {victims} {kind} "
+            f'("{_short(reporters[0].claim.text)}"); '
             f'{denier.claim.speaker} denies it ("{_short(denier.claim.text)}").',
             *_sides(reporters, f"{victims} {kind}", [denier], "denied"),
         )

@@ -120,8 +120,68 @@ def extract_claims(
         content = doc.char_span(start, end, alignment_mode="expand")
         context = doc.char_span(ev_start, ev_end, alignment_mode="expand")
         claims.append(fill_structure(claim, content, context, attribution.frame))
-    claims.extend(_own_account_claims(article, doc, attributions))
+    continued = _continued_quotes(article, doc, attributions)
+    claims.extend(continued)
+    spoken = attributions + [_as_attribution(claim) for claim in continued]
+    claims.extend(_own_account_claims(article, doc, spoken))
     return claims
+
+
+def _continued_quotes(article: Article, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    """Paragraphs that go on with a quote just attributed: news copy opens every paragraph of
+    a long speech with a quote mark and names the speaker only once ('"...," Mr Ging said.' /
+    '"It has killed 40 people...')."""
+    text = doc.text
+    quoted = [a for a in attributions if a.speaker and _opens_quote(text, a.content[0])]
+    found: list[Claim] = []
+    spans = [(a.evidence[0], a.evidence[1]) for a in attributions]
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start, end = paragraph.start(), paragraph.end()
+        if text[start] not in '\u201c"' or any(a < end and start < b for a, b in spans):
+            continue
+        before = [
+            a for a in quoted if a.evidence[1] <= start and "\n" in text[a.evidence[1] : start]
+        ]
+        if not before:
+            continue
+        last = max(before, key=lambda a: a.evidence[1])
+        if text[last.evidence[1] : start].strip():
+            continue  # another paragraph came between
+        content = _trimmed(text, start, end)
+        if content is None:
+            continue
+        body = _content_text(text, content, None)
+        if not body:
+            continue
+        claim = Claim(
+            id=stable_id("clm", article.id, str(content[0]), str(content[1]), "more"),
+            speaker=last.speaker or "",
+            text=body,
+            verb=last.verb,
+            story_id=article.story_id,
+            stance=last.stance,
+            sources=[Evidence(article.id, text[start:end].strip(), start, end)],
+            content_span=list(content),
+        )
+        span = doc.char_span(content[0], content[1], alignment_mode="expand")
+        found.append(fill_structure(claim, span))
+        spans.append((start, end))
+        quoted.append(
+            Attribution(last.cue, content, last.verb, last.stance, last.source, last.speaker,
+                        evidence=(start, end))
+        )  # fmt: skip
+    return found
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """The content is a quotation: a quote mark at or just before its first character."""
+    return any(char in _QUOTE_CHARS for char in text[max(0, start - 1) : start + 1])
+
+
+def _as_attribution(claim: Claim) -> Attribution:
+    source = claim.sources[0]
+    span = (source.start, source.end)
+    return Attribution(span, span, claim.verb, claim.stance or "assert", evidence=span)
 
 
 def _own_account_claims(article: Article, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
@@ -608,7 +668,12 @@ def _canonical_of_head(span: Span, canonical_speaker: CanonicalSpeaker | None) -
     if canonical_speaker is None:
         return None
     head = span.root
-    return canonical_speaker(span.doc[head.i : head.i + 1])
+    name = canonical_speaker(span.doc[head.i : head.i + 1])
+    inner = [token for token in span if token.dep_ == "det" and token.i > span.start]
+    lead = [t for t in span if inner and t.i < inner[0].i and t.pos_ in ("PROPN", "NOUN")]
+    if name and lead and name.startswith(lead[0].text):
+        return None  # "In Parliament the Communist Party": a mention run together
+    return name
 
 
 def _owned_role(span: Span, doc: Doc, offset: int) -> str | None:

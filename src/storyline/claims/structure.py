@@ -167,9 +167,12 @@ def _responsibility(claim: Claim, content: Span) -> list[Responsibility]:
         if name:
             polarity = "denies" if own_negation else "asserts"
             found.append(Responsibility(name, token.lemma_, polarity, claim.text))
-    if not found and claim.stance == "deny":
-        if any(token.lemma_.lower() in ATTACK_NOUNS for token in content):
-            found.append(Responsibility(claim.speaker, "attack", "denies", claim.text))
+    if (
+        not found
+        and claim.stance == "deny"
+        and any(token.lemma_.lower() in ATTACK_NOUNS for token in content)
+    ):
+        found.append(Responsibility(claim.speaker, "attack", "denies", claim.text))
     return found
 
 
@@ -207,12 +210,13 @@ def _place(content: Span, frame: tuple[int, int] | None = None) -> str | None:
             return ent.text
     # "in the northern city of Thessaloniki": a proper noun after "in"/"of" the gazetteer knows
     for token in content:
-        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
-            if token.ent_type_ != "PERSON":  # the tagger often calls a town ORG or NORP
-                start = min(t.i for t in token.subtree if t.pos_ == "PROPN")
-                name = token.doc[start : token.i + 1]
-                if _outside(name, frame) and is_known_place(name.text):
-                    return name.text
+        located = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+        # the tagger often calls a town ORG or NORP; only a person is surely no place
+        if token.pos_ == "PROPN" and located and token.ent_type_ != "PERSON":
+            start = min(t.i for t in token.subtree if t.pos_ == "PROPN")
+            name = token.doc[start : token.i + 1]
+            if _outside(name, frame) and is_known_place(name.text):
+                return name.text
     return None
 
 

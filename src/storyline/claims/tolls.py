@@ -107,6 +107,8 @@ def read_tolls(text: str) -> list[Toll]:
             continue
         if _SHARE_TEXT.match(count.text) and not count.text[:1].isdigit():
             continue
+        if count.vague and re.search(r"\bother\b", count.text, re.I):
+            continue  # "hundreds of other people had taken shelter": no count of the dead
         if _PERPETRATOR_AFTER.match(after) or _negated(before) or _SCALE_AFTER.match(after):
             continue  # the killer, "no 5", or "2 million" the parser read as 2
         kind = _kind(before, after[:70], count.kind)
