@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.claims import find_contradictions
-from storyline.model import Claim, Event, Evidence
+from storyline.model import Claim
 
 
 def claim(claim_id: str, speaker: str, text: str, stance: str = "assert") -> Claim:
