@@ -164,3 +164,24 @@ def test_the_outlets_own_toll_is_its_claim() -> None:
     assert len(own) == 1
     assert own[0].speaker == "Harbour Times" and own[0].verb == "reports"
     assert own[0].tolls and own[0].tolls[0].kind == "arrested"
+
+
+def test_a_quote_going_on_in_the_next_paragraph_keeps_its_speaker() -> None:
+    text = (
+        'The camp was shelled on Tuesday.\n"As you can see, this was a terrible attack," '
+        'Mr Lund said.\n"It has killed 40 people, and more may yet die.\nShells hit the road.'
+    )
+    claims = claims_of(text, publisher="Harbour Times")
+    claim = with_text(claims, "killed 40 people")
+    assert claim.speaker == "Lund" and claim.attributed
+
+
+def test_records_from_before_the_typed_facts_still_load() -> None:
+    from storyline.model import claim_from_record
+
+    old = {"id": "clm_1", "speaker": "Ali", "text": "no one was hurt", "verb": "deny",
+           "stance": "deny", "sources": []}  # fmt: skip
+    loaded = claim_from_record(old)
+    assert loaded.polarity == "denies" and loaded.tolls == [] and loaded.attributed
+    again = claim_from_record(loaded.to_record())
+    assert again == loaded
