@@ -185,3 +185,19 @@ def test_records_from_before_the_typed_facts_still_load() -> None:
     assert loaded.polarity == "denies" and loaded.tolls == [] and loaded.attributed
     again = claim_from_record(loaded.to_record())
     assert again == loaded
+
+
+def test_a_relative_clause_is_not_part_of_the_speakers_name() -> None:
+    text = (
+        "Jets hit the town.\nThe Iraqi Observatory for Human Rights, which relies on a network "
+        "of activists inside the country, has said at least 27 civilians died on the first day "
+        "of strikes near Mosul."
+    )
+    claim = with_text(attributed(claims_of(text)), "27 civilians")
+    assert claim.speaker == "Iraqi Observatory for Human Rights"
+
+
+def test_an_aircraft_maker_is_no_perpetrator() -> None:
+    text = "The ministry said Tupolev bombers and Russian jets hit depots near Aleppo."
+    claim = with_text(attributed(claims_of(text)), "depots")
+    assert all(item.actor != "Tupolev" for item in claim.responsibility)

@@ -521,6 +521,13 @@ def _phrase_span(head: Token) -> tuple[int, int]:
         if child.dep_ in ("appos", "relcl", "acl", "punct", "advcl", "cc", "conj"):
             break
         end_token = list(child.subtree)[-1]
+    # an aside deeper down ("for Human Rights, which relies on ...") ends the name too
+    for token in head.doc[head.i + 1 : end_token.i + 1]:
+        if token.text == "," and token.i + 1 <= end_token.i:
+            after = head.doc[token.i + 1]
+            if after.dep_ in ("relcl", "appos") or after.head.dep_ == "relcl":
+                end_token = token.nbor(-1)
+                break
     start_token = head.left_edge
     if start_token.dep_ == "punct":
         start_token = start_token.nbor(1)
@@ -669,10 +676,14 @@ def _canonical_of_head(span: Span, canonical_speaker: CanonicalSpeaker | None) -
         return None
     head = span.root
     name = canonical_speaker(span.doc[head.i : head.i + 1])
+    # "In Parliament the Communist Party": a mention run together across the phrase's start
     inner = [token for token in span if token.dep_ == "det" and token.i > span.start]
     lead = [t for t in span if inner and t.i < inner[0].i and t.pos_ in ("PROPN", "NOUN")]
+    before = span.doc[span.start - 1].text if span.start > 0 else None
     if name and lead and name.startswith(lead[0].text):
-        return None  # "In Parliament the Communist Party": a mention run together
+        return None
+    if name and before and name.startswith(f"{before} ") and name not in span.text:
+        return None
     return name
 
 

@@ -176,9 +176,19 @@ def _responsibility(claim: Claim, content: Span) -> list[Responsibility]:
     return found
 
 
+_VEHICLES = frozenset(
+    {"jet", "bomber", "aircraft", "plane", "warplane", "helicopter", "drone", "ship", "missile",
+     "fighter-bomber", "tank", "gunship"}
+)  # fmt: skip
+
+
 def _name_of(token) -> str | None:
-    """The named group or state a subject phrase holds, as written."""
+    """The named group or state a subject phrase holds, as written ("Russian" in "Russian
+    jets"; never a maker or model: "Tupolev Tu-22M3 bombers" names no actor)."""
+    vehicle = token.lemma_.lower() in _VEHICLES
     for ent in token.doc.ents:
+        if vehicle and ent.label_ not in ("GPE", "NORP"):
+            continue
         if (
             ent.start <= token.i < ent.end
             or (token.left_edge.i <= ent.start and ent.end <= token.i + 1)
