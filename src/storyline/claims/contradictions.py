@@ -42,11 +42,14 @@ from storyline.nlp.model import load_nlp
 
 _RUNNING_TOTAL = re.compile(
     r"\b(since|so far|to date|in total|over the past|in the past|over two days|this week|"
-    r"this month|this year|overall)\b",
+    r"this month|this year|overall|now|(war|conflict|offensive|fighting)\b.{0,30}\blives)\b",
     re.I,
 )
 # "In 2006, 28 people were killed in Qana": a past incident told as background
 _BACKGROUND = re.compile(r"^(in\s+|since\s+|back\s+in\s+)?(19|20)\d\d$", re.I)
+_SPAN_OF_DAYS = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|ten)\s+(days|weeks|months)\b", re.I
+)
 _UNCERTAIN = re.compile(
     r"^(whether|if)\b|\b(not clear|unclear|could not (say|tell|confirm))\b", re.I
 )
@@ -282,10 +285,13 @@ def _numeric(statements: list[_Statement]) -> Iterable[Contradiction]:
     one it cannot agree with."""
     by_kind: dict[str, list[tuple[_Statement, Toll]]] = {}
     for statement in statements:
-        if _RUNNING_TOTAL.search(statement.claim.text) or _BACKGROUND.match(
-            statement.claim.time or ""
+        when = statement.claim.time or ""
+        if (
+            _RUNNING_TOTAL.search(statement.claim.text)
+            or _BACKGROUND.match(when)
+            or _SPAN_OF_DAYS.search(when)
         ):
-            continue
+            continue  # a running total, a past incident, a count over days: no one figure
         for toll in statement.tolls:
             if not toll.update:
                 by_kind.setdefault(toll.kind, []).append((statement, toll))

@@ -54,6 +54,9 @@ _MILITARY = re.compile(
     r"checkpoints?|training\s+camps?)\b",
     re.I,
 )
+_NAMED_SITES = frozenset(
+    {"camp", "neighbourhood", "neighborhood", "district", "quarter", "village", "town", "area"}
+)
 _LOCATIVE = frozenset({"in", "near", "at", "on", "outside", "around", "across", "into", "of"})
 _SINGULAR = {
     "civilians": "civilians",
@@ -227,6 +230,13 @@ def _place(content: Span, frame: tuple[int, int] | None = None) -> str | None:
             name = token.doc[start : token.i + 1]
             if _outside(name, frame) and is_known_place(name.text):
                 return name.text
+        # "in the Bureij refugee camp": a named camp or quarter the gazetteer need not know
+        if located and token.lemma_.lower() in _NAMED_SITES:
+            names = [t for t in token.lefts if t.pos_ == "PROPN" and t.dep_ == "compound"]
+            if names:
+                name = token.doc[names[0].i : token.i + 1]
+                if _outside(name, frame):
+                    return name.text
     return None
 
 
