@@ -691,10 +691,27 @@ def _owned_role(span: Span, doc: Doc, offset: int) -> str | None:
     """ "Its defence ministry" after "Russia has been bombing...": Russia's defence ministry."""
     if span[0].lower_ != "its":
         return None
-    owner = _entity_antecedent(doc, "ORG", offset)
+    owner = _subject_before(span) or _entity_antecedent(doc, "ORG", offset)
     if owner is None:
         return None
     return f"{owner.name}'s {span[1:].text}"
+
+
+def _subject_before(span: Span) -> _NamedSpeaker | None:
+    """The named subject of the sentence before: in "Russia has been bombing targets in Syria.
+    Its defence ministry said", "its" is Russia, not the nearer Syria."""
+    sentence = span.sent
+    if sentence.start == 0:
+        return None
+    previous = span.doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.ent_type_ in (
+            "GPE", "ORG", "NORP"
+        ):  # fmt: skip
+            ents = [ent for ent in previous.ents if ent.start <= token.i < ent.end]
+            name = ents[0].text if ents else token.text
+            return _NamedSpeaker(name, "ORG", name.lower(), token.idx)
+    return None
 
 
 def _is_bare_role(span: Span) -> bool:
