@@ -240,8 +240,13 @@ def _place(content: Span, frame: tuple[int, int] | None = None) -> str | None:
     return None
 
 
+_DURATION = re.compile(r"\b(days|weeks|months|years|hours)\b", re.I)
+
+
 def _time(content: Span, frame: tuple[int, int] | None = None) -> str | None:
-    for ent in content.ents:
-        if ent.label_ in ("DATE", "TIME") and _outside(ent, frame):
-            return ent.text
-    return None
+    """The day the claim names; a span of time ("the past six months") only if no day."""
+    times = [
+        ent.text for ent in content.ents if ent.label_ in ("DATE", "TIME") and _outside(ent, frame)
+    ]
+    days = [text for text in times if not _DURATION.search(text)]
+    return (days or times or [None])[0]
