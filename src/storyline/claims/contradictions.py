@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from storyline.claims.extract import OWN_ACCOUNT_SPEAKER
-from storyline.claims.facts import TargetAssertion, read_claim, same_group
-from storyline.claims.incident import place_key, places_named, same_day, same_place
+from storyline.claims.facts import TargetAssertion, same_group
+from storyline.claims.incident import place_key, places_named, same_place
 from storyline.claims.names import CanonicalName, NameBook, name_book
-from storyline.claims.structure import fill_structure
-from storyline.claims.tolls import read_tolls
+from storyline.claims.statements import (
+    Statement,
+    independent,
+    merge_copies,
+    same_actor,
+    statements_of,
+)
 from storyline.model import (
     Claim,
     Contradiction,
@@ -38,7 +41,6 @@ from storyline.model import (
     Toll,
     stable_id,
 )
-from storyline.nlp.model import load_nlp
 
 _RUNNING_TOTAL = re.compile(
     r"\b(since|so far|to date|in total|over the past|in the past|over two days|this week|"
@@ -53,14 +55,6 @@ _SPAN_OF_DAYS = re.compile(
 _UNCERTAIN = re.compile(
     r"^(whether|if)\b|\b(not clear|unclear|could not (say|tell|confirm))\b", re.I
 )
-# Words every strike or casualty statement shares; they say nothing of which act is meant.
-_TOPIC_NOISE = frozenset(
-    {
-        "strike", "attack", "raid", "report", "people", "civilian", "casualty", "death",
-        "toll", "number", "claim", "time", "day", "week", "area", "official", "statement",
-        "target", "operation", "campaign", "force", "fighter", "militant", "group",
-    }
-)  # fmt: skip
 _DENIAL_WORDS = re.compile(
     r"\b(false|untrue|baseless|groundless|unfounded|fabricat\w*|lies|nonsense|propaganda|"
     r"fake|not true|no truth)\b",
@@ -77,36 +71,8 @@ _TOLL_WHAT = {
 # one quarter): set against each other only when both name the same place.
 PARTIAL_KINDS = frozenset({"injured", "arrested"})
 ROUNDING = 0.02  # figures this close are one figure rounded, not a dispute
-COPY_OVERLAP = 0.4  # share of words a rewritten copy keeps ("slain" for "killed")
 MAX_SIDE = 3  # statements quoted on one side of a plain denial
 MIN_SHARED = 2  # things a denial must share with what it denies
-
-
-@dataclass(slots=True)
-class _Statement:
-    """One statement, however many copies carry it."""
-
-    claim: Claim
-    copies: list[Claim]
-    speaker: str  # canonical, lower case
-    actor: str  # the body the speaker acts for
-    tolls: list[Toll] = field(default_factory=list)
-    places: set[str] = field(default_factory=set)
-    denied_casualties: set[tuple[str, str]] = field(default_factory=set)
-    keywords: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
-    things: set[str] = field(default_factory=set)  # nouns and named bodies, demonyms folded
-    nouns: set[str] = field(default_factory=set)
-    negated: set[str] = field(default_factory=set)  # what the statement says is not so
-    targets: list[TargetAssertion] = field(default_factory=list)
-
-    @property
-    def ids(self) -> list[str]:
-        return [claim.id for claim in self.copies]
-
-    @property
-    def place(self) -> str | None:
-        return self.claim.place or (sorted(self.places)[0] if self.places else None)
 
 
 def find_contradictions(
@@ -126,7 +92,7 @@ def find_contradictions(
     if not claims:
         return []
     names = name_book(canonical_name)
-    statements = _statements(merge_copies(claims, groups or {}), names, groups or {})
+    statements = statements_of(merge_copies(claims, groups or {}), names, groups or {})
     found: dict[str, Contradiction] = {}
     answered: set[int] = set()  # deniers already set against an accusation
     sid = story_id if story_id is not None else claims[0].story_id
@@ -144,146 +110,13 @@ def find_contradictions(
     return sorted(found.values(), key=lambda item: (item.kind, item.id))
 
 
-# --- copies -----------------------------------------------------------------------------------
-
-
-def merge_copies(claims: list[Claim], groups: Mapping[str, str]) -> list[list[Claim]]:
-    """Claims grouped so that copies of one statement are one group, the first the statement.
-
-    A copy is the same speaker saying the same thing in another article of the same syndication
-    group (a rewrite may change a few words: "slain" for "killed"), or the same speaker and the
-    very same words anywhere."""
-    merged: list[tuple[str, str, set[str], list[Claim]]] = []
-    for claim in claims:
-        article = claim.sources[0].article_id if claim.sources else claim.id
-        group = groups.get(article, article)
-        speaker, words = claim.speaker.lower(), set(_words(claim.text).split())
-        for other_group, other_speaker, other_words, members in merged:
-            if speaker != other_speaker:
-                continue
-            same_words = words == other_words
-            rewrite = group == other_group and _jaccard(words, other_words) >= COPY_OVERLAP
-            articles = {source.article_id for member in members for source in member.sources}
-            if (same_words or rewrite) and article not in articles:
-                members.append(claim)
-                break
-        else:
-            merged.append((group, speaker, words, [claim]))
-    return [members for *_, members in merged]
-
-
-def _jaccard(first: set[str], second: set[str]) -> float:
-    return len(first & second) / len(first | second) if first | second else 0.0
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _speaker_key(claim: Claim, names: NameBook, groups: Mapping[str, str]) -> str:
-    """Who stands behind a claim: its speaker, or for an outlet's own account the article's
-    group of copies (two unnamed articles are two sources, a copy is the same one)."""
-    if claim.attributed or not claim.sources or claim.speaker != OWN_ACCOUNT_SPEAKER:
-        return names.name(claim.speaker)  # one outlet's articles are one source, updated
-    article = claim.sources[0].article_id
-    return f"{names.name(claim.speaker)} @{groups.get(article, article)}"
-
-
-def _statements(
-    grouped: list[list[Claim]], names: NameBook, groups: Mapping[str, str]
-) -> list[_Statement]:
-    nlp = load_nlp()
-    firsts = [members[0] for members in grouped]
-    statements = []
-    for members, doc in zip(grouped, nlp.pipe(c.text for c in firsts), strict=True):
-        claim = members[0]
-        if claim.content_span is None:  # a record from before claims carried their facts
-            claim = fill_structure(replace(claim), doc[:])
-        facts = read_claim(claim, doc, names)
-        tolls = claim.tolls or ([] if claim.polarity == "denies" else read_tolls(claim.text))
-        statements.append(
-            _Statement(
-                claim=claim,
-                copies=members,
-                speaker=_speaker_key(claim, names, groups),
-                actor=names.actor(claim.speaker).lower(),
-                tolls=tolls,
-                places=set(facts.places),
-                denied_casualties=_denied(facts.denied_casualties)
-                if claim.polarity == "denies"
-                else set(),
-                keywords=facts.keywords,
-                names=facts.names,
-                things=_things(doc, names),
-                targets=facts.targets,
-                nouns={token.lemma_.lower() for token in doc if token.pos_ == "NOUN"},
-                negated=_negated_things(doc, outright=claim.stance == "deny")
-                if claim.polarity == "denies"
-                else set(),
-            )
-        )
-    return statements
-
-
-def _things(doc, names: NameBook) -> set[str]:
-    """What a statement is about: its nouns, and its named bodies as the actor they act for
-    ("Iranian territory" and "Iran" share Iran)."""
-    found = {
-        token.lemma_.lower()
-        for token in doc
-        if token.pos_ == "NOUN" and token.is_alpha and len(token) > 2
-    }
-    found |= {
-        names.actor(ent.text).lower()
-        for ent in doc.ents
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC")
-    }
-    return found - _TOPIC_NOISE
-
-
-def _negated_things(doc, *, outright: bool) -> set[str]:
-    """Nouns a statement negates: 'no base', the objects and subjects of a negated verb, and
-    for an outright denial ("denied the reports", "rejected claims") all it mentions."""
-    if outright:
-        return {token.lemma_.lower() for token in doc if token.pos_ == "NOUN"}
-    found: set[str] = set()
-    for token in doc:
-        if token.pos_ == "NOUN" and any(
-            child.dep_ == "det" and child.lower_ == "no" for child in token.children
-        ):
-            found.add(token.lemma_.lower())
-        if any(child.dep_ == "neg" for child in token.children):
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and child.pos_ == "NOUN":
-                    found.add(child.lemma_.lower())
-    return found
-
-
-def _denied(topics: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """ "No civilians were hurt" denies their deaths too."""
-    return topics | {("killed", victims) for kind, victims in topics if kind == "injured"}
-
-
-def _independent(first: _Statement, second: _Statement) -> bool:
-    """Two statements that could dispute: other speakers, other articles' groups."""
-    if first.speaker == second.speaker or (
-        first.claim.attributed
-        and second.claim.attributed
-        and _same_actor(first.speaker, second.speaker)
-    ):
-        return False  # "the VHP" and "a VHP spokesman" are one side
-    if set(first.ids) & set(second.ids):
-        return False
-    return same_day(first.claim.time, second.claim.time)
-
-
 # --- numeric ----------------------------------------------------------------------------------
 
 
-def _numeric(statements: list[_Statement]) -> Iterable[Contradiction]:
+def _numeric(statements: list[Statement]) -> Iterable[Contradiction]:
     """Sources giving one figure form a side; each figure is set against the next higher
     one it cannot agree with."""
-    by_kind: dict[str, list[tuple[_Statement, Toll]]] = {}
+    by_kind: dict[str, list[tuple[Statement, Toll]]] = {}
     for statement in statements:
         when = statement.claim.time or ""
         if (
@@ -326,12 +159,12 @@ def _what(kind: str, first: Toll, second: Toll) -> str:
 
 
 def _compatible_clusters(
-    items: list[tuple[_Statement, Toll]],
-) -> list[list[tuple[_Statement, Toll]]]:
+    items: list[tuple[Statement, Toll]],
+) -> list[list[tuple[Statement, Toll]]]:
     """Figures in rising order, cut wherever a figure cannot agree with one already in the
     cluster: "at least 30" and "36" are one account, "none" another."""
     ordered = sorted(items, key=lambda item: (_low(item[1]), _high(item[1])))
-    clusters: list[list[tuple[_Statement, Toll]]] = []
+    clusters: list[list[tuple[Statement, Toll]]] = []
     for item in ordered:
         if clusters and all(_agree(item[1], other[1]) for other in clusters[-1]):
             clusters[-1].append(item)
@@ -356,15 +189,15 @@ def _quoted(toll: Toll) -> str:
     return f'"{toll.text.strip()}"' if toll.text.strip() else _figure(toll)
 
 
-def _unique(items: list[tuple[_Statement, Toll]]) -> list[tuple[_Statement, Toll]]:
-    seen: dict[int, tuple[_Statement, Toll]] = {}
+def _unique(items: list[tuple[Statement, Toll]]) -> list[tuple[Statement, Toll]]:
+    seen: dict[int, tuple[Statement, Toll]] = {}
     for item in items:
         seen.setdefault(id(item[0]), item)
     return list(seen.values())
 
 
-def _clash(first: _Statement, a: Toll, second: _Statement, b: Toll) -> bool:
-    if not _independent(first, second) or not same_place(first.place, second.place):
+def _clash(first: Statement, a: Toll, second: Statement, b: Toll) -> bool:
+    if not independent(first, second) or not same_place(first.place, second.place):
         return False
     if a.kind in PARTIAL_KINDS and not places_named(first.place, second.place):
         return False  # "15 injured were hospitalised", "six were picked up": often a part
@@ -387,11 +220,11 @@ def _figure(toll: Toll) -> str:
 
 
 def _denials(
-    statements: list[_Statement], names: NameBook, answered: set[int]
+    statements: list[Statement], names: NameBook, answered: set[int]
 ) -> Iterable[Contradiction]:
     """An accusation against the accused's own denial, one record per accused actor."""
-    accusers: dict[str, list[tuple[_Statement, Responsibility]]] = {}
-    deniers: dict[str, list[tuple[_Statement, Responsibility]]] = {}
+    accusers: dict[str, list[tuple[Statement, Responsibility]]] = {}
+    deniers: dict[str, list[tuple[Statement, Responsibility]]] = {}
     for statement in statements:
         for item in statement.claim.responsibility:
             actor = names.actor(item.actor).lower()
@@ -404,11 +237,11 @@ def _denials(
         accusing = [
             (statement, item)
             for accused, items in accusers.items()
-            if _same_actor(accused, actor)
+            if same_actor(accused, actor)
             for statement, item in items
-            if not _same_actor(statement.actor, actor)
+            if not same_actor(statement.actor, actor)
             and any(
-                _independent(statement, other) and same_place(statement.place, other.place)
+                independent(statement, other) and same_place(statement.place, other.place)
                 for other, _ in denying
             )
         ]
@@ -432,14 +265,7 @@ def _denials(
         )
 
 
-def _same_actor(first: str, second: str) -> bool:
-    """'sudan' and 'sudan armed forces' are one side; 'russia' and 'iran' are not."""
-    a = set(re.sub(r"['\u2019]s\b", "", first).split())
-    b = set(re.sub(r"['\u2019]s\b", "", second).split())
-    return bool(a) and bool(b) and (a <= b or b <= a)
-
-
-def _casualty_denials(statements: list[_Statement]) -> Iterable[Contradiction]:
+def _casualty_denials(statements: list[Statement]) -> Iterable[Contradiction]:
     """Casualties reported against a denial that there were any of that kind."""
     for denier in statements:
         if not denier.denied_casualties or _UNCERTAIN.search(denier.claim.text):
@@ -448,7 +274,7 @@ def _casualty_denials(statements: list[_Statement]) -> Iterable[Contradiction]:
             statement
             for statement in statements
             if statement.claim.polarity == "asserts"
-            and _independent(statement, denier)
+            and independent(statement, denier)
             and statement.actor != denier.actor
             and same_place(statement.place, denier.place)
             and any(
@@ -471,7 +297,7 @@ def _casualty_denials(statements: list[_Statement]) -> Iterable[Contradiction]:
         )
 
 
-def _plain_denials(statements: list[_Statement], answered: set[int]) -> Iterable[Contradiction]:
+def _plain_denials(statements: list[Statement], answered: set[int]) -> Iterable[Contradiction]:
     """A statement denied in its own words by another side ("Russia had no base in Iran"
     against "Iran was allowing Russian warplanes to use an air base")."""
     for denier in statements:
@@ -485,8 +311,8 @@ def _plain_denials(statements: list[_Statement], answered: set[int]) -> Iterable
             (len(statement.things & denier.things), statement)
             for statement in statements
             if statement.claim.polarity == "asserts"
-            and _independent(statement, denier)
-            and not _same_actor(statement.actor, denier.actor)
+            and independent(statement, denier)
+            and not same_actor(statement.actor, denier.actor)
             and not _UNCERTAIN.search(statement.claim.text)
             and _shares_act(statement, denier)
         ]
@@ -504,7 +330,7 @@ def _plain_denials(statements: list[_Statement], answered: set[int]) -> Iterable
         )
 
 
-def _shares_act(reporter: _Statement, denier: _Statement) -> bool:
+def _shares_act(reporter: Statement, denier: Statement) -> bool:
     """A denial of what the reporter says: it shares a name with it, and the very thing it
     denies ("no base", "didn't bomb any camps") is a thing the reporter states."""
     shared = reporter.things & denier.things
@@ -517,7 +343,7 @@ def _shares_act(reporter: _Statement, denier: _Statement) -> bool:
 # --- attribution and target --------------------------------------------------------------------
 
 
-def _attribution(statements: list[_Statement], names: NameBook) -> Iterable[Contradiction]:
+def _attribution(statements: list[Statement], names: NameBook) -> Iterable[Contradiction]:
     """Two sources naming different perpetrators of the strike on one named place."""
     doers = [
         (statement, item)
@@ -527,7 +353,7 @@ def _attribution(statements: list[_Statement], names: NameBook) -> Iterable[Cont
     ]
     for index, (first, a) in enumerate(doers):
         for second, b in doers[index + 1 :]:
-            if not _independent(first, second) or not places_named(first.place, second.place):
+            if not independent(first, second) or not places_named(first.place, second.place):
                 continue
             if not same_place(first.place, second.place):
                 continue
@@ -543,10 +369,10 @@ def _attribution(statements: list[_Statement], names: NameBook) -> Iterable[Cont
             )
 
 
-def _targets(statements: list[_Statement]) -> Iterable[Contradiction]:
+def _targets(statements: list[Statement]) -> Iterable[Contradiction]:
     """The dead of one strike on one place said to be civilians by one source and fighters by
     another: the same place named by both, on the same day."""
-    dead: list[tuple[_Statement, str, Toll]] = []
+    dead: list[tuple[Statement, str, Toll]] = []
     for statement in statements:
         if statement.claim.polarity != "asserts" or not statement.place:
             continue
@@ -556,11 +382,11 @@ def _targets(statements: list[_Statement]) -> Iterable[Contradiction]:
                 dead.append((statement, side, toll))
     for index, (first, side_a, toll_a) in enumerate(dead):
         for second, side_b, toll_b in dead[index + 1 :]:
-            if side_a == side_b or not _independent(first, second):
+            if side_a == side_b or not independent(first, second):
                 continue
             if place_key(first.place or "") != place_key(second.place or ""):
                 continue
-            if _same_actor(first.actor, second.actor):
+            if same_actor(first.actor, second.actor):
                 continue
             civilian, military = (first, second) if side_a == "civilian" else (second, first)
             c_toll, m_toll = (toll_a, toll_b) if side_a == "civilian" else (toll_b, toll_a)
@@ -574,14 +400,14 @@ def _targets(statements: list[_Statement]) -> Iterable[Contradiction]:
             )
 
 
-def _target_groups(statements: list[_Statement]) -> Iterable[Contradiction]:
+def _target_groups(statements: list[Statement]) -> Iterable[Contradiction]:
     """What one actor's strikes hit: one source names a group another says was (mostly) not
     hit ("only five percent targeted ISIS"), or two sources name different groups hit at one
     named place ("Islamic State targets near Talbiseh" against "Islamist rebels near Talbiseh").
     """
     for index, first in enumerate(statements):
         for second in statements[index + 1 :]:
-            if not _independent(first, second):
+            if not independent(first, second):
                 continue
             clash = _group_clash(first, second)
             if clash is None:
@@ -600,7 +426,7 @@ def _target_groups(statements: list[_Statement]) -> Iterable[Contradiction]:
 
 
 def _group_clash(
-    first: _Statement, second: _Statement
+    first: Statement, second: Statement
 ) -> tuple[TargetAssertion, TargetAssertion] | None:
     for a in first.targets:
         for b in second.targets:
@@ -637,8 +463,8 @@ def _record(
     kind: str,
     about: str,
     explanation: str,
-    left: tuple[_Statement, str] | ContradictionSide,
-    right: tuple[_Statement, str] | ContradictionSide,
+    left: tuple[Statement, str] | ContradictionSide,
+    right: tuple[Statement, str] | ContradictionSide,
 ) -> Contradiction:
     sides = [_side(item) for item in (left, right)]
     sides.sort(key=lambda side: side.claims)
@@ -653,7 +479,7 @@ def _record(
     )
 
 
-def _side(item: tuple[_Statement, str] | ContradictionSide) -> ContradictionSide:
+def _side(item: tuple[Statement, str] | ContradictionSide) -> ContradictionSide:
     if isinstance(item, ContradictionSide):
         return item
     statement, value = item
@@ -666,9 +492,9 @@ def _side(item: tuple[_Statement, str] | ContradictionSide) -> ContradictionSide
 
 
 def _sides(
-    left: list[_Statement], left_value: str, right: list[_Statement], right_value: str
+    left: list[Statement], left_value: str, right: list[Statement], right_value: str
 ) -> tuple[ContradictionSide, ContradictionSide]:
-    def build(statements: list[_Statement], value: str) -> ContradictionSide:
+    def build(statements: list[Statement], value: str) -> ContradictionSide:
         return ContradictionSide(
             claims=sorted({cid for statement in statements for cid in statement.ids}),
             speakers=list(dict.fromkeys(statement.claim.speaker for statement in statements)),
@@ -679,20 +505,20 @@ def _sides(
     return build(left, left_value), build(right, right_value)
 
 
-def _merge_side(statements: list[_Statement], _value: str) -> list[_Statement]:
-    seen: dict[int, _Statement] = {}
+def _merge_side(statements: list[Statement], _value: str) -> list[Statement]:
+    seen: dict[int, Statement] = {}
     for statement in statements:
         seen.setdefault(id(statement), statement)
     return list(seen.values())
 
 
-def _evidence(statements: list[_Statement]) -> list[Evidence]:
+def _evidence(statements: list[Statement]) -> list[Evidence]:
     return [
         source for statement in statements for claim in statement.copies for source in claim.sources
     ]
 
 
-def _incident(first: _Statement, second: _Statement) -> str:
+def _incident(first: Statement, second: Statement) -> str:
     place = first.place or second.place
     when = first.claim.time or second.claim.time
     text = "the attack"
@@ -703,7 +529,7 @@ def _incident(first: _Statement, second: _Statement) -> str:
     return text
 
 
-def _on(first: _Statement, second: _Statement, word: str = "on") -> str:
+def _on(first: Statement, second: Statement, word: str = "on") -> str:
     place = first.place or second.place
     return f" {word} {place}" if place else ""
 
@@ -714,7 +540,7 @@ def _act_noun(act: str) -> str:
     )
 
 
-def _speakers(statements: list[_Statement]) -> str:
+def _speakers(statements: list[Statement]) -> str:
     names: dict[str, str] = {}
     for statement in statements:
         names.setdefault(statement.claim.speaker.lower(), statement.claim.speaker)
