@@ -107,3 +107,14 @@ def test_a_running_total_is_not_set_against_one_strikes_toll() -> None:
         "at least 639 people had been killed in Jabalia since the campaign began",
     ):
         assert find_contradictions([school, sourced("c2", "medics", total, "a2")]) == [], total
+
+
+def test_figures_within_rounding_are_one_count_and_passed_over() -> None:
+    claims = [
+        sourced("c1", "the agency", "30 people were killed at the school", "a1"),
+        sourced("c2", "its director", "the shelling killed 40 people at the school", "a2"),
+        sourced("c3", "the hospital", "42 people were killed at the school", "a3"),
+        sourced("c4", "the wire", "at least 43 people were killed at the school", "a4"),
+    ]
+    pairs = sorted(found.claims for found in find_contradictions(claims))
+    assert pairs == [[["c1"], ["c2"]], [["c2"], ["c4"]]]  # never 40 against 42

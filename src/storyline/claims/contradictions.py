@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import pairwise
 
 from storyline.claims.facts import TargetAssertion, same_group
 from storyline.claims.incident import place_key, places_named, same_place
@@ -70,7 +69,8 @@ _TOLL_WHAT = {
 # Counts that sources often give in part (the injured taken to one hospital, the arrests in
 # one quarter): set against each other only when both name the same place.
 PARTIAL_KINDS = frozenset({"injured", "arrested"})
-ROUNDING = 0.02  # figures this close are one figure rounded, not a dispute
+RUNNING_WINDOW = 60  # characters either side of a figure read for "since", "so far"
+ROUNDING = 0.05  # figures this close (40 and 42) are one count rounded or updated
 MAX_SIDE = 3  # statements quoted on one side of a plain denial
 MIN_SHARED = 2  # things a denial must share with what it denies
 
@@ -119,19 +119,15 @@ def _numeric(statements: list[Statement]) -> Iterable[Contradiction]:
     by_kind: dict[str, list[tuple[Statement, Toll]]] = {}
     for statement in statements:
         when = statement.claim.time or ""
-        if (
-            _RUNNING_TOTAL.search(statement.claim.text)
-            or _BACKGROUND.match(when)
-            or _SPAN_OF_DAYS.search(when)
-        ):
-            continue  # a running total, a past incident, a count over days: no one figure
+        if _BACKGROUND.match(when) or _SPAN_OF_DAYS.search(when):
+            continue  # a past incident, a count over days: no one incident's figure
         for toll in statement.tolls:
-            if not toll.update:
+            if not toll.update and not _running_total(statement.claim.text, toll):
                 by_kind.setdefault(toll.kind, []).append((statement, toll))
     for kind, items in by_kind.items():
         clusters = _compatible_clusters(items)
-        for lower, higher in pairwise(clusters):
-            pairs = [(a, b) for a in lower for b in higher if _clash(a[0], a[1], b[0], b[1])]
+        for index, lower in enumerate(clusters):
+            pairs = _first_clash(lower, clusters[index + 1 :])
             if not pairs:
                 continue
             left = _unique([a for a, _ in pairs])
@@ -148,6 +144,30 @@ def _numeric(statements: list[Statement]) -> Iterable[Contradiction]:
                 f"{_speakers(high_side)}: {_quoted(high_toll)}. Both cannot be right.",
                 *_sides(low_side, _figure(low_toll), high_side, _figure(high_toll)),
             )
+
+
+def _first_clash(
+    lower: list[tuple[Statement, Toll]], higher: list[list[tuple[Statement, Toll]]]
+) -> list[tuple[tuple[Statement, Toll], tuple[Statement, Toll]]]:
+    """The pairs between a figure and the next higher one it cannot agree with; a figure
+    within rounding of it is passed over ("40", "42", "at least 43": 40 against 43)."""
+    for cluster in higher:
+        pairs = [(a, b) for a in lower for b in cluster if _clash(a[0], a[1], b[0], b[1])]
+        if pairs:
+            return pairs
+        if not any(_rounded(a[1], b[1]) for a in lower for b in cluster):
+            return []
+    return []
+
+
+def _running_total(text: str, toll: Toll) -> bool:
+    """ "at least 39 civilians had been killed since the campaign began": a total, read in
+    the words around the figure (another clause of the sentence may give one incident's)."""
+    at = text.find(toll.text) if toll.text else -1
+    if at < 0:
+        return bool(_RUNNING_TOTAL.search(text))
+    window = text[max(0, at - RUNNING_WINDOW) : at + len(toll.text) + RUNNING_WINDOW]
+    return bool(_RUNNING_TOTAL.search(window))
 
 
 def _what(kind: str, first: Toll, second: Toll) -> str:
@@ -203,11 +223,14 @@ def _clash(first: Statement, a: Toll, second: Statement, b: Toll) -> bool:
         return False  # "15 injured were hospitalised", "six were picked up": often a part
     if a.victims != b.victims and {a.victims, b.victims} != {"people", "civilians"}:
         return False
-    if _agree(a, b):
-        return False
+    return not _agree(a, b) and not _rounded(a, b)
+
+
+def _rounded(a: Toll, b: Toll) -> bool:
+    """Two figures within rounding of each other ("40" and "42"): one count, not two."""
     a_low, a_high, b_low, b_high = _low(a), _high(a), _low(b), _high(b)
     gap = abs(b_low - a_high) if b_low > a_high else abs(a_low - b_high)
-    return gap > ROUNDING * max(a_low, b_low, 1)
+    return gap <= ROUNDING * max(a_low, b_low, 1)
 
 
 def _figure(toll: Toll) -> str:
