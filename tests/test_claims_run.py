@@ -118,3 +118,9 @@ def test_figures_within_rounding_are_one_count_and_passed_over() -> None:
     ]
     pairs = sorted(found.claims for found in find_contradictions(claims))
     assert pairs == [[["c1"], ["c2"]], [["c2"], ["c4"]]]  # never 40 against 42
+
+
+def test_one_step_of_an_attack_is_not_its_toll() -> None:
+    step = sourced("c1", "the wire", "he first killed two people at the base, then drove on", "a1")
+    toll = sourced("c2", "officials", "the death toll stood at 20", "a2")
+    assert find_contradictions([step, toll]) == []

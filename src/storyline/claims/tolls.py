@@ -109,6 +109,8 @@ def read_tolls(text: str) -> list[Toll]:
             continue
         if count.vague and re.search(r"\bother\b", count.text, re.I):
             continue  # "hundreds of other people had taken shelter": no count of the dead
+        if _STEP_BEFORE.search(before):
+            continue  # "he first killed two people, then ...": one step of the attack
         if _PERPETRATOR_AFTER.match(after) or _negated(before) or _SCALE_AFTER.match(after):
             continue  # the killer, "no 5", or "2 million" the parser read as 2
         kind = _kind(before, after[:70], count.kind)
@@ -159,6 +161,9 @@ _KILLED_JUST_BEFORE = re.compile(
 )
 _INJURED_JUST_BEFORE = re.compile(
     r"\b(wounded|wounding|injured|injuring|wounds|injures)\s+" + _BOUND + r"$", re.I
+)
+_STEP_BEFORE = re.compile(
+    r"\b(first|then|later|next)\s+(killed|shot|stabbed|shot\s+dead)\s+$", re.I
 )
 _SCALE_AFTER = re.compile(r"^\s*(million|billion|thousand|lakh|crore)\b", re.I)
 
