@@ -124,3 +124,25 @@ def test_one_step_of_an_attack_is_not_its_toll() -> None:
     step = sourced("c1", "the wire", "he first killed two people at the base, then drove on", "a1")
     toll = sourced("c2", "officials", "the death toll stood at 20", "a2")
     assert find_contradictions([step, toll]) == []
+
+
+def test_a_spokesmans_we_denies_for_the_body_he_speaks_for() -> None:
+    from storyline.claims import extract_claims
+    from storyline.model import Article
+    from storyline.nlp.model import load_nlp
+
+    texts = {
+        "a1": "Governor Taro Mwangi accused Sudan of carrying out the attack on the camp.",
+        "a2": (
+            "Sudan Armed Forces spokesman Omar Khaled Saad rejected the reports.\n"
+            '"We didn\'t bomb any camps near the border," he told reporters.'
+        ),
+    }
+    claims = []
+    for article_id, text in texts.items():
+        article = Article(id=article_id, input=f"{article_id}.txt", text=text, story_id="s")
+        claims += extract_claims(article, load_nlp()(text))
+    denials = [found for found in find_contradictions(claims) if found.kind == "denial"]
+    assert len(denials) == 1, [found.about for found in denials]
+    speakers = [set(side.speakers) for side in denials[0].sides]
+    assert {"Omar Khaled Saad"} in speakers

@@ -59,6 +59,7 @@ _DENIAL_WORDS = re.compile(
     r"fake|not true|no truth)\b",
     re.I,
 )
+_FIRST_PERSON = re.compile(r"\b(we|our|us)\b", re.I)
 _TOLL_WHAT = {
     "killed": "Death toll",
     "injured": "Number wounded",
@@ -252,11 +253,12 @@ def _denials(
         for item in statement.claim.responsibility:
             actor = names.actor(item.actor).lower()
             if item.polarity == "denies":
-                if names.actor(statement.claim.speaker).lower() == actor:
+                own = names.actor(statement.claim.speaker).lower() == actor
+                if own or _FIRST_PERSON.search(statement.claim.text):  # the accused itself
                     deniers.setdefault(actor, []).append((statement, item))
             elif not _UNCERTAIN.search(statement.claim.text):
                 accusers.setdefault(actor, []).append((statement, item))
-    for actor, denying in deniers.items():
+    for actor, denying in _fold_actors(deniers).items():
         accusing = [
             (statement, item)
             for accused, items in accusers.items()
@@ -286,6 +288,17 @@ def _denials(
             f'deny it ("{_short(right[0].claim.text)}").',
             *_sides(left, f"{accused} was responsible", right, "denied"),
         )
+
+
+def _fold_actors(
+    by_actor: dict[str, list[tuple[Statement, Responsibility]]],
+) -> dict[str, list[tuple[Statement, Responsibility]]]:
+    """One entry per side: "sudan" and "sudan armed forces" deny as one."""
+    folded: dict[str, list[tuple[Statement, Responsibility]]] = {}
+    for actor in sorted(by_actor, key=len):
+        key = next((known for known in folded if same_actor(known, actor)), actor)
+        folded.setdefault(key, []).extend(by_actor[actor])
+    return folded
 
 
 def _casualty_denials(statements: list[Statement]) -> Iterable[Contradiction]:

@@ -66,6 +66,7 @@ class Attribution:
     evidence: tuple[int, int] = (0, 0)
     content_text: str = ""
     frame: tuple[int, int] | None = None  # the speaker-and-cue clause, cut out of the content
+    affiliation: str | None = None  # the body a named person speaks for
 
 
 def extract_claims(
@@ -103,7 +104,9 @@ def extract_claims(
         )
         content = doc.char_span(start, end, alignment_mode="expand")
         context = doc.char_span(ev_start, ev_end, alignment_mode="expand")
-        claims.append(fill_structure(claim, content, context, attribution.frame))
+        claims.append(
+            fill_structure(claim, content, context, attribution.frame, attribution.affiliation)
+        )
     continued = _continued_quotes(article, doc, attributions)
     claims.extend(continued)
     spoken = attributions + [_as_attribution(claim) for claim in continued]
@@ -148,11 +151,11 @@ def _continued_quotes(article: Article, doc: Doc, attributions: list[Attribution
             content_span=list(content),
         )
         span = doc.char_span(content[0], content[1], alignment_mode="expand")
-        found.append(fill_structure(claim, span))
+        found.append(fill_structure(claim, span, affiliation=last.affiliation))
         spans.append((start, end))
         quoted.append(
             Attribution(last.cue, content, last.verb, last.stance, last.source, last.speaker,
-                        evidence=(start, end))
+                        evidence=(start, end), affiliation=last.affiliation)
         )  # fmt: skip
     return found
 

@@ -37,6 +37,7 @@ class Spoken(Protocol):
     speaker: str | None
     speaker_kind: str
     generic: bool
+    affiliation: str | None
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class NamedSpeaker:
     kind: str
     mention: str
     offset: int
+    affiliation: str | None = None  # the body a person speaks for ("Sudan Armed Forces")
 
 
 def resolve_speaker(
@@ -70,6 +72,7 @@ def resolve_speaker(
         if antecedent is None:
             antecedent = _entity_antecedent(doc, kind, offset)
         attribution.speaker = antecedent.name if antecedent else None
+        attribution.affiliation = antecedent.affiliation if antecedent else None
         attribution.speaker_kind = kind
         return
     if head.lower_ in FIRST_PERSON:
@@ -101,7 +104,19 @@ def resolve_speaker(
     name = _canonical_of_head(span, canonical_speaker)
     attribution.speaker = name or _tidy_name(span)
     attribution.speaker_kind = kind
-    history.append(NamedSpeaker(attribution.speaker, kind, surface.lower(), offset))
+    attribution.affiliation = _affiliation(span, attribution.speaker) if kind == "PERSON" else None
+    history.append(
+        NamedSpeaker(attribution.speaker, kind, surface.lower(), offset, attribution.affiliation)
+    )
+
+
+def _affiliation(span: Span, person: str) -> str | None:
+    """ "Sudan Armed Forces spokesman Sawarmi Khaled Saad": the body named beside the person,
+    for whom his "we" speaks."""
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and ent.text not in person:
+            return ent.text
+    return None
 
 
 def _named_part(span: Span) -> Span:

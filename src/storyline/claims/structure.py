@@ -73,6 +73,7 @@ def fill_structure(
     content: Span | None,
     context: Span | None = None,
     frame: tuple[int, int] | None = None,
+    affiliation: str | None = None,
 ) -> Claim:
     """Set the claim's polarity and facts from its content span (None: from its text only).
 
@@ -88,7 +89,7 @@ def fill_structure(
     )
     claim.target_type = _target_type(text)
     if content is not None:
-        claim.responsibility = _responsibility(claim, content)
+        claim.responsibility = _responsibility(claim, content, affiliation)
         claim.place = _place(content)
         claim.time = _time(content)
     if context is not None:
@@ -138,7 +139,9 @@ def target_class(target_type: str | None) -> str | None:
     return None
 
 
-def _responsibility(claim: Claim, content: Span) -> list[Responsibility]:
+def _responsibility(
+    claim: Claim, content: Span, affiliation: str | None = None
+) -> list[Responsibility]:
     """Who did the act: the named subject of an attack verb, the one accused, or the speaker
     itself when it denies ("denied they carried out the strike", "we didn't bomb")."""
     found: list[Responsibility] = []
@@ -162,7 +165,11 @@ def _responsibility(claim: Claim, content: Span) -> list[Responsibility]:
         own_negation = any(child.dep_ == "neg" for child in token.children)
         if who.lower_ in ("we", "they", "it", "he", "she") and who.pos_ == "PRON":
             if denies or own_negation:  # "denied they carried out", "we didn't bomb"
-                found.append(Responsibility(claim.speaker, token.lemma_, "denies", claim.text))
+                # a spokesman's "we" is the body he speaks for
+                actor = affiliation if who.lower_ in ("we", "they") and affiliation else None
+                found.append(
+                    Responsibility(actor or claim.speaker, token.lemma_, "denies", claim.text)
+                )
             continue
         if denies and not own_negation:
             continue  # "rejected reports that Russian jets bombed": the rejected report's actor
