@@ -101,7 +101,10 @@ def assemble_stories(
         claims = [claim_from_record(record) for record in store.iter_claims(article_ids=ids)]
         for claim in claims:
             claim.story_id = story_id
-        contradictions = find_contradictions(claims, story_id=story_id, events=merged)
+        # copies (one syndication group) count once when sources are set against each other
+        contradictions = find_contradictions(
+            claims, story_id=story_id, events=merged, groups=groups
+        )
         story = build_story(story_id, members, merged, claims, contradictions)
         stories.append(story.to_record())
         all_events += [event.to_record() for event in merged]

@@ -191,6 +191,28 @@ class Event:
 
 
 @dataclass(slots=True)
+class Toll:
+    """A count a claim gives: how many of whom, with its bounds ("at least 36" is 36 to none)."""
+
+    kind: str  # killed, injured, arrested, missing, crowd
+    victims: str  # civilians, militants, soldiers, police, people
+    low: int | None = None
+    high: int | None = None  # None: no upper bound
+    text: str = ""
+    update: bool = False  # "rose to 29": a later figure that replaces earlier ones
+
+
+@dataclass(slots=True)
+class Responsibility:
+    """Who a claim says did (or did not do) the act: "X carried out", "X denied bombing"."""
+
+    actor: str
+    act: str  # the act's word as written: "bomb", "attack", "carried out"
+    polarity: str = "asserts"  # asserts, denies
+    text: str = ""
+
+
+@dataclass(slots=True)
 class Claim:
     id: str
     speaker: str
@@ -199,9 +221,28 @@ class Claim:
     story_id: str | None = None
     stance: str | None = None
     sources: list[Evidence] = field(default_factory=list)
+    # The structure of the statement; every field stays empty when the text does not give it.
+    polarity: str = "asserts"  # asserts, denies
+    content_span: list[int] | None = None  # [start, end] of the content in the first source
+    attributed: bool = True  # False: the outlet's own account, its publisher the speaker
+    tolls: list[Toll] = field(default_factory=list)
+    responsibility: list[Responsibility] = field(default_factory=list)
+    target_type: str | None = None  # civilians, militants, hospital, school, base...
+    place: str | None = None
+    time: str | None = None  # the day or time phrase as written ("on Tuesday", "30 September")
 
     def to_record(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+
+@dataclass(slots=True)
+class ContradictionSide:
+    """One side of a dispute: who says it, what they say, and the sentences that say it."""
+
+    claims: list[str]
+    speakers: list[str]
+    value: str
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -212,6 +253,7 @@ class Contradiction:
     kind: str
     explanation: str
     story_id: str | None = None
+    sides: list[ContradictionSide] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **asdict(self)}
@@ -276,7 +318,8 @@ def event_from_record(record: dict[str, Any]) -> Event:
 
 
 def claim_from_record(record: dict[str, Any]) -> Claim:
-    """The ``Claim`` a contract record describes."""
+    """The ``Claim`` a contract record describes (records from before the typed facts load)."""
+    span = record.get("content_span")
     return Claim(
         id=record["id"],
         speaker=record["speaker"],
@@ -285,4 +328,34 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         story_id=record.get("story_id"),
         stance=record.get("stance"),
         sources=[Evidence(**source) for source in record.get("sources") or []],
+        polarity=record.get("polarity")
+        or ("denies" if record.get("stance") == "deny" else "asserts"),
+        content_span=list(span) if span else None,
+        attributed=bool(record.get("attributed", True)),
+        tolls=[Toll(**item) for item in record.get("tolls") or []],
+        responsibility=[Responsibility(**item) for item in record.get("responsibility") or []],
+        target_type=record.get("target_type"),
+        place=record.get("place"),
+        time=record.get("time"),
+    )
+
+
+def contradiction_from_record(record: dict[str, Any]) -> Contradiction:
+    """The ``Contradiction`` a contract record describes."""
+    return Contradiction(
+        id=record["id"],
+        about=record.get("about") or "",
+        claims=[list(side) for side in record.get("claims") or []],
+        kind=record.get("kind") or "",
+        explanation=record.get("explanation") or "",
+        story_id=record.get("story_id"),
+        sides=[
+            ContradictionSide(
+                claims=list(side.get("claims") or []),
+                speakers=list(side.get("speakers") or []),
+                value=side.get("value") or "",
+                evidence=[Evidence(**item) for item in side.get("evidence") or []],
+            )
+            for side in record.get("sides") or []
+        ],
     )

@@ -196,6 +196,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, split: str = SPLIT) ->
         rows=rows,
         summary={
             "source_f1": scores[("source", "overlap")],
+            "source_f1_strict": scores[("source", "strict")],
             "content_f1": scores[("content", "overlap")],
             "cue_f1": scores[("cue", "overlap")],
             "articles": len(articles),
@@ -205,7 +206,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, split: str = SPLIT) ->
             "shared characters >= half the shorter span; 'strict' = equal offsets after "
             "trimming quotes/punctuation; 'any' = one shared character. A relation matches "
             "when its cue and content both match under the rule ('strict' uses overlap for "
-            "the cue). Summary figures use 'overlap'.",
+            "the cue). Summary figures use 'overlap', and source_f1_strict the strict rule.",
         ],
         split=split,
     )

@@ -162,8 +162,30 @@ def _claim_rival(
     return None
 
 
+_PAST = {
+    "say": "said", "tell": "told", "deny": "denied", "reports": "reported", "report": "reported",
+    "put": "put", "accuse": "accused", "claim": "claimed", "confirm": "confirmed",
+    "according to": "said", "reject": "rejected", "dismiss": "dismissed", "add": "added",
+    "state": "stated", "estimate": "estimated", "allege": "alleged", "insist": "insisted",
+}  # fmt: skip
+
+
+def _other_statements(claim: Claim, rivals: Sequence[Claim]) -> list[Claim]:
+    """Rivals once each: copies of one statement (same speaker, same words) are one side."""
+    seen = {(claim.speaker.lower(), claim.text.lower())}
+    kept = []
+    for rival in rivals:
+        key = (rival.speaker.lower(), rival.text.lower())
+        if key not in seen:
+            seen.add(key)
+            kept.append(rival)
+    return kept
+
+
 def _claim_clause(claim: Claim) -> str:
-    return f"{claim.speaker} {claim.verb} {claim.text.rstrip('.')}".strip()
+    """ "Local activists said 36 civilians were killed": who says it, in the past tense."""
+    verb = _PAST.get(claim.verb, "said")
+    return f"{claim.speaker} {verb} {claim.text.rstrip('.')}".strip()
 
 
 def summarize(
@@ -212,11 +234,13 @@ def _written(
         disputed = _claim_rival(group, claims, contradictions)
         if disputed is not None:
             claim, rivals = disputed
-            clauses = [_claim_clause(claim), *(_claim_clause(r) for r in rivals[:2])]
+            rivals = _other_statements(claim, rivals)[:2]
+            clauses = [_claim_clause(claim), *(_claim_clause(r) for r in rivals)]
             sources = [*group.sources]
-            for item in (claim, *rivals[:2]):
+            for item in (claim, *rivals):
                 sources += [e.article_id for e in item.sources]
-            return SummarySentence("; ".join(clauses) + ".", list(dict.fromkeys(sources)))
+            text = "Disputed: " + "; ".join(clauses) + "."
+            return SummarySentence(text, list(dict.fromkeys(sources)))
         return SummarySentence(group.text, group.sources)
     rival = _numeric_rival(group, groups)
     if rival is None:
