@@ -22,6 +22,7 @@ from storyline.export.acled import (
     acled_row,
     main_location,
 )
+from storyline.export.claims import article_groups, fold_claims, renamed_sides
 from storyline.export.filters import NO_FILTER, ExportFilter
 from storyline.export.jsonl import write_jsonl
 from storyline.model import SCHEMA_VERSION, stable_id
@@ -169,24 +170,31 @@ def contract_records(
 ) -> dict[str, Iterable[dict[str, Any]]]:
     """Every contract file's records, read lazily from the store."""
     if not filters.active:
+        claims, same_as = fold_claims(store.iter_claims(), article_groups(store))
         return {
             "articles": (article.to_record() for article in store.iter_articles()),
             "entities": entity_records(store.iter_entity_mentions()),
             "places": place_records(store.iter_place_mentions()),
             "events": _versioned(store.iter_events()),
-            "claims": _versioned(store.iter_claims()),
-            "contradictions": _versioned(store.iter_contradictions()),
+            "claims": _versioned(claims),
+            "contradictions": _versioned(renamed_sides(store.iter_contradictions(), same_as)),
             "stories": _versioned(store.iter_stories()),
         }
     kept = [a.id for a in store.iter_articles() if filters.keeps_article(a)]
+    claims, same_as = fold_claims(
+        (c for c in store.iter_claims() if filters.keeps_story_record(c)), article_groups(store)
+    )
     return {
         "articles": (article.to_record() for article in store.iter_articles(ids=kept)),
         "entities": entity_records(store.iter_entity_mentions(kept)),
         "places": place_records(store.iter_place_mentions(kept)),
         "events": _versioned(filters.events(store)),
-        "claims": _versioned(c for c in store.iter_claims() if filters.keeps_story_record(c)),
+        "claims": _versioned(claims),
         "contradictions": _versioned(
-            c for c in store.iter_contradictions() if filters.keeps_story_record(c)
+            renamed_sides(
+                (c for c in store.iter_contradictions() if filters.keeps_story_record(c)),
+                same_as,
+            )
         ),
         "stories": _versioned(s for s in store.iter_stories() if filters.keeps_story_record(s)),
     }
