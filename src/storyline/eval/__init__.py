@@ -85,5 +85,11 @@ TASKS: dict[str, EvalTask] = {
             ("semeval2015-task4-timeline",),
             "entity timelines, temporal-awareness F1 over event ordering (SemEval-2015 task 4)",
         ),
+        EvalTask(
+            "text-metadata",
+            "storyline.eval.text_metadata",
+            ("trafilatura-eval", "article-extraction-benchmark"),
+            "title, authors, publisher, date read off a page's browser text (innerText)",
+        ),
     ]
 }
