@@ -59,7 +59,7 @@ def test_page_metadata_reads_json_ld_and_open_graph() -> None:
     gold = page_metadata(markup)
     assert (gold.title, gold.published, gold.authors, gold.publisher) == (
         "Rains flood town",
-        "2021-03-04",
+        "2021-03-04~",  # a UTC timestamp: the page's own day may be one either side
         ["Jana Roth"],
         "Valley Post",
     )

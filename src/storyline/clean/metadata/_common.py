@@ -47,21 +47,32 @@ _NAV_WORDS = frozenset(
 )  # fmt: skip
 _CHROME_PHRASES = re.compile(
     r"\b(\d+\s*min(ute)?s?\s+read|read more|listen to (this )?article|sign up (for|to)"
-    r"|subscribe (now|today|to)|advertisement|share (this|on)|comments?\s*\(?\d*\)?$|skip to"
-    r"|all rights reserved|follow us|click here|most (read|popular|viewed)"
-    r"|related (articles?|stories))\b",
+    r"|subscribe (now|today|to)|advertisement|share (this|on|all)|comments?\s*\(?\d*\)?$|skip to"
+    r"|all rights reserved|follow (us|\w+ on)|click here|most (read|popular|viewed)"
+    r"|related (articles?|stories)|toggle \w+|back to \w+"
+    r"|(next|previous|older|newer) (post|article)"
+    r"|sharing options|reading time|tempo de leitura|lesezeit|temps de lecture"
+    r"|(no|nessun|kein|keine|aucun) comment\w*|\d+ (votes?|comments?|kommentare))\b",
     re.I,
 )
 _CAPTION = re.compile(
-    r"^(photo|photograph|image|picture|media caption|caption|credit|source)\b"
-    r"|\b(photograph|photo|image)\s*:|\(AP Photo|getty images|/AFP\b",
+    r"^(photo|photograph|image|picture|media caption|caption|credit|source)"
+    r"|\b(photograph|photo|image|foto|bild)\s*:|\(AP Photo|getty images|/AFP\b",
     re.I,
 )
+# "Rating: 10 Votes", "Tested by: ...": a label and its value, page furniture not a headline.
+_LABEL_LINE = re.compile(r"^[\w ]{2,25}:\s+\S")
 _PUBLISHED_PREFIX = re.compile(
-    r"^\s*(?:first\s+)?(?:published|posted|released|date\s*:|dated|issued|created)\s*(?:on|at)?\s*:?",
+    r"^\s*(?:first\s+)?(?:published|posted|released|date\s*:|dated|issued|created"
+    r"|ver[öo]ffentlicht|erschienen|publi[ée]e?|publicado|publicada|pubblicato|gepubliceerd"
+    r"|opublikowano|datum\s*:|stand\s*:)\s*(?:on|at|am|le|el|em|il|op|den)?\s*:?",
     re.I,
 )
-_UPDATED_PREFIX = re.compile(r"^\s*(last\s+)?(updated|modified|edited)\b", re.I)
+_UPDATED_PREFIX = re.compile(
+    r"^\s*(last\s+)?(updated|modified|edited|aktualisiert|mis à jour|actualizado|atualizado"
+    r"|aggiornato|bijgewerkt)\b",
+    re.I,
+)
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:(?:until|till|by|before|from|scheduled|expected|due|planned|set|deadline|next)"
     r"\s+(?:on\s+|for\s+|the\s+)?|will\s+\w+\s+(?:on\s+)?)$",

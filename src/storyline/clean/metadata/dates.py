@@ -25,12 +25,49 @@ _WEEKDAY_RE = (
     r"|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?,?\s+(?:the\s+)?)?"
 )
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+# A year may have a time glued to it by the browser ("November 9, 20235:01 AM ET") or the next
+# date ("10. Februar 20199. Februar 2019"): it ends at a non-digit or right before such a tail.
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}(?:[:h]\d\d|\.\s)))"
+_YEAR_RE = rf"(?P<year>(?:19|20)\d\d){_YEAR_END}"
+# Month names of the other languages scrapes arrive in (German, French, Spanish, Portuguese,
+# Italian, Dutch), full and abbreviated. English keeps its own pattern (a capital is required
+# there, "may" being a verb); these need a day and a year around them instead.
+_FOREIGN_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "januar jänner janvier enero janeiro gennaio januari jan janv ene gen",
+        "februar février fevrier febrero fevereiro febbraio februari feb févr fevr fev",
+        "märz maerz mars marzo março marco maart mär mrz mrt",
+        "april avril abril aprile apr avr abr",
+        "mai mayo maio maggio mei mag",
+        "juni juin junio junho giugno jun giu",
+        "juli juillet julio julho luglio jul juil lug",
+        "august août aout agosto augustus aug ago",
+        "september septembre septiembre setiembre setembro settembre sep sept set",
+        "oktober octobre octubre outubro ottobre okt oct out ott",
+        "november novembre noviembre novembro nov",
+        "dezember décembre decembre diciembre dezembro dicembre december dez déc dec dic",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _FOREIGN_MONTHS[_name] = _number
+_FOREIGN_MONTH_RE = (
+    "(?P<fmonth>" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?"
+)
 _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mnum>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)"),
-    re.compile(rf"\b{_WEEKDAY_RE}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I),
-    re.compile(rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE}\b)?", re.I),
-    re.compile(r"\b(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<d2>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_WEEKDAY_RE}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE})?", re.I),
+    re.compile(rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE})?", re.I),
+    re.compile(
+        r"\b(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<d2>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)" + _YEAR_END
+    ),
+    # "10. Februar 2019", "21.dez.2018", "3 de março de 2020", "12 juin 2019"
+    re.compile(
+        rf"(?<![\w.])(?P<day>[0-3]?\d)\.?\s*(?:de\s+)?{_FOREIGN_MONTH_RE}\s*(?:de\s+)?"
+        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}",
+        re.I,
+    ),
 ]
 _EARLIEST_YEAR = 1990
 
@@ -99,6 +136,8 @@ def _mention_from_match(match: re.Match[str]) -> _DateMention | None:
             return None  # 03/04/2015: day-first or month-first cannot be told
     elif groups.get("mnum"):
         month, day = int(groups["mnum"]), int(groups["day"])
+    elif groups.get("fmonth"):
+        month, day = _FOREIGN_MONTHS[groups["fmonth"].lower()], int(groups["day"])
     else:
         word = groups["month"]
         if not word[0].isupper():  # "may 12" inside a sentence is a verb, not a month

@@ -21,6 +21,7 @@ class _Page:
     counts: Counter[str]
     body_start: int
     body_end: int
+    title_line: int | None = None  # index of the headline once the title reader found it
 
     def is_chrome(self, index: int) -> bool:
         reason = self.lines[index].reason

@@ -21,6 +21,8 @@ from storyline.clean.metadata._common import (
 from storyline.clean.metadata.dates import _DateMention, _safe_date, find_dates, parse_date
 from storyline.clean.metadata.page import _Page
 
+UPDATED = 1  # strength of an 'Updated ...' date
+
 
 @dataclass(slots=True)
 class _DateCandidate:
@@ -69,6 +71,11 @@ def _read_published(
             return
         meta.add_flag("supplied-date-rejected")
 
+    # A date in the article's address was fixed when it was published: no page chrome moves it.
+    from_url = _url_date(url)
+    if from_url is not None and (ceiling is None or from_url <= ceiling + timedelta(days=1)):
+        _set_published(meta, from_url, "metadata", f"url: {url}")
+        return
     candidates, header_dates = _date_candidates(page, bylines)
     today = min([d for d in [ceiling, *header_dates] if d is not None], default=None)
     text_mentions = _text_mentions(page)
@@ -76,34 +83,24 @@ def _read_published(
         candidate.resolved = candidate.mention.resolve(today)
     usable = [c for c in candidates if c.resolved is not None]
     usable.sort(key=lambda c: (-c.strength, c.line))
-    rejected: list[date] = []
     for candidate in usable:
         assert candidate.resolved is not None
         if ceiling is not None and candidate.resolved > ceiling + timedelta(days=1):
             continue
         if _contradicted(candidate, text_mentions, strong=candidate.strength >= 3):
-            rejected.append(candidate.resolved)  # most likely the site's 'today': a ceiling
+            continue  # most likely the site's 'today'
+        if candidate.strength == UPDATED:
+            # An update is not the publication: keep it as evidence, give no date.
+            meta.evidence["updated"] = _squash(candidate.text)
             continue
         _set_published(meta, candidate.resolved, "byline", candidate.text)
         return
-    today = min([d for d in [today, *rejected] if d is not None], default=None)
-    from_url = _url_date(url)
-    if from_url is not None and (ceiling is None or from_url <= ceiling + timedelta(days=1)):
-        _set_published(meta, from_url, "metadata", f"url: {url}")
-        return
-
-    best: tuple[date, str] | None = None
+    # Dates in the body are mostly the events it reports ("the October 7th attack"): they are
+    # kept as evidence, never as the publication date.
     for mention, text in text_mentions:
-        when = mention.resolve(today)
-        if when is None or (today is not None and when > today):
-            continue
-        if _FUTURE_CONTEXT.search(text[: mention.start]):
-            continue
-        if best is None or when > best[0]:
-            best = (when, text)
-    if best is not None:
-        _set_published(meta, best[0], "text", best[1])
-        return
+        if mention.year is not None and not _FUTURE_CONTEXT.search(text[: mention.start]):
+            meta.evidence["published_unsure"] = _squash(text)
+            break
     meta.add_flag("no-date")
 
 
@@ -113,11 +110,41 @@ def _set_published(meta: Metadata, when: date, source: str, evidence: str) -> No
     meta.evidence["published"] = _squash(evidence)
 
 
+# Chrome labels under which a date is never the article's own, even in the headline block.
+_FOREIGN_BLOCKS = frozenset(
+    {"cookie", "footer", "advertisement", "comments", "related-headline", "teaser", "weather"}
+)
+HEAD_ABOVE = 2  # lines above the headline that still belong to its block (a kicker, a date)
+HEAD_BELOW = 3  # lines below the headline or the first paragraph's start
+DATED_FURNITURE_WORDS = 8  # "22. Januar 2020 @ 18:13 // Autor: Jane": a date and a few words
+
+
+def _head_block(page: _Page, bylines: list[int]) -> tuple[int, int]:
+    """First and last line of the headline block: headline, standfirst, byline, dateline."""
+    if page.title_line is not None:
+        start = page.title_line - HEAD_ABOVE
+        end = max(page.title_line, min(page.body_start, page.title_line + 12)) + HEAD_BELOW
+    else:
+        start, end = page.body_start - 4, page.body_start + HEAD_BELOW - 1
+    for b in bylines:
+        if b <= page.body_start + 1:
+            start, end = min(start, b - 1), max(end, b + 1)
+    return max(0, start), end
+
+
+def _beside_today(page: _Page, i: int) -> bool:
+    """A weather, login or 'today' line right next to this one: the site's header strip."""
+    near = range(max(0, i - 2), min(len(page.lines), i + 3))
+    return any(_CHROME_MARKS.search(page.lines[j].text) for j in near)
+
+
 def _date_candidates(page: _Page, bylines: list[int]) -> tuple[list[_DateCandidate], list[date]]:
-    """Dates near the headline that may be the publication date, and the page's 'today' dates."""
+    """Dates of the headline block that may be the publication date, and the site's 'today'
+    dates: a date far above the headline or beside a weather or 'today' line is never the
+    publication date, whatever the line says."""
     candidates: list[_DateCandidate] = []
     header_dates: list[date] = []
-    title_zone = _head_zone(page, bylines)
+    head_start, head_end = _head_block(page, bylines)
     for i, line in enumerate(page.lines):
         text = _squash(line.text)
         mentions = find_dates(text)
@@ -125,14 +152,15 @@ def _date_candidates(page: _Page, bylines: list[int]) -> tuple[list[_DateCandida
             continue
         first = mentions[0]
         reason = line.reason if page.labelled else ""
-        if reason == "header-date" or (_CHROME_MARKS.search(text) and _is_date_only_chrome(text)):
+        in_block = head_start <= i <= head_end or i in bylines
+        stripped = _is_date_only(text) or _is_date_only_chrome(text)
+        above_title = page.title_line is None or i < page.title_line
+        if (i < head_start and stripped) or (stripped and above_title and _beside_today(page, i)):
             when = first.resolve(None)
             if when is not None:
-                header_dates.append(when)
+                header_dates.append(when)  # the site's today: a ceiling, never the date
             continue
-        if page.is_chrome(i):
-            if i < page.body_start and _is_date_only(text) and first.resolve(None) is not None:
-                header_dates.append(first.resolve(None))  # type: ignore[arg-type]
+        if not in_block or reason in _FOREIGN_BLOCKS:
             continue
         dateline = _dateline(text) if i >= page.body_start else None
         if dateline is not None and i <= page.body_start + 1:
@@ -141,24 +169,14 @@ def _date_candidates(page: _Page, bylines: list[int]) -> tuple[list[_DateCandida
             if in_head:
                 candidates.append(_DateCandidate(in_head[0], i, head, 3))
             continue
+        words = len(_words(text)) - sum(len(_words(m.text)) for m in mentions)
         prefixed = bool(_PUBLISHED_PREFIX.match(text)) and len(_words(text)) <= 25
-        near_start = prefixed and i <= page.body_start + 3
-        if i >= page.body_start and not (
-            near_start or i in bylines or reason in ("byline", "dateline")
-        ):
-            continue
-        updated = bool(_UPDATED_PREFIX.match(text))
-        if reason in ("byline", "dateline") or i in bylines or prefixed:
-            mention = _published_mention(text, mentions)
-            candidates.append(_DateCandidate(mention, i, text, 3))
-        elif updated:
-            candidates.append(_DateCandidate(first, i, text, 1))
-        elif _is_date_only(text) and i in title_zone:
-            candidates.append(_DateCandidate(first, i, text, 2))
-        elif _is_date_only(text):
-            when = first.resolve(None)
-            if when is not None:
-                header_dates.append(when)  # a lone date far above the article: the site's today
+        if _UPDATED_PREFIX.match(text):
+            candidates.append(_DateCandidate(first, i, text, UPDATED))
+        elif reason in ("byline", "dateline") or i in bylines or prefixed:
+            candidates.append(_DateCandidate(_published_mention(text, mentions), i, text, 3))
+        elif stripped or (words <= DATED_FURNITURE_WORDS and not page.is_body(i)):
+            candidates.append(_DateCandidate(_published_mention(text, mentions), i, text, 2))
     return candidates, header_dates
 
 
@@ -170,24 +188,17 @@ def _is_date_only_chrome(text: str) -> bool:
 
 def _published_mention(text: str, mentions: list[_DateMention]) -> _DateMention:
     """In "Published 12 Oct, updated 14 Oct" the first date after 'published' is the one."""
-    match = re.search(r"\b(published|posted|first published)\b", text, re.I)
+    match = re.search(
+        r"\b(published|posted|first published|ver[öo]ffentlicht|eingetragen|publi[ée]e?"
+        r"|publicado|pubblicato)\b",
+        text,
+        re.I,
+    )
     if match:
         after = [m for m in mentions if m.start >= match.end()]
         if after:
             return after[0]
     return mentions[0]
-
-
-def _head_zone(page: _Page, bylines: list[int]) -> set[int]:
-    """Lines around the headline and byline, where an article's own date is printed."""
-    anchors = [b for b in bylines if b <= page.body_start + 1]
-    if page.labelled:
-        anchors += [i for i, line in enumerate(page.lines) if line.reason == "title"]
-    start = min([page.body_start, *anchors])
-    zone = set(range(max(0, start - 3), min(len(page.lines), page.body_start + 1)))
-    for anchor in anchors:
-        zone.update(range(max(0, anchor - 1), anchor + 3))
-    return zone
 
 
 def _text_mentions(page: _Page) -> list[tuple[_DateMention, str]]:

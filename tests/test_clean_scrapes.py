@@ -1,0 +1,134 @@
+"""Copied browser pages (the visible text, chrome included) read through the .txt path.
+
+Each test is one failure the scrapes issue names, on a hand-written page in the style of the
+real one: the title, date, publisher, wire and authors a reader would take from the page.
+"""
+
+from __future__ import annotations
+
+from storyline.clean.document import clean_document
+from storyline.ingest.readers import READERS
+from storyline.model import Article
+
+BODY = (
+    "The river rose two metres overnight and water reached the market square, where traders "
+    "had moved their stock to upper floors before dawn, the city council said.\n"
+    "Firefighters pumped out cellars along the canal while the mayor opened the school gym to "
+    "families whose ground floors were under water, and volunteers handed out blankets.\n"
+    "Forecasters expect the water to fall slowly over the weekend as the rain eases, although "
+    "another band of storms could reach the valley by the middle of next week.\n"
+)
+
+
+def read(text: str, url: str | None = None) -> Article:
+    header = f"URL: {url}\n\n" if url else ""
+    result = READERS["txt"]("page.txt", (header + text).encode("utf-8"))
+    article = clean_document(result.documents[0])
+    assert isinstance(article, Article), article
+    return article
+
+
+MENU = "Home\nNews\nWorld\nBusiness\nSport\nCulture\nWeather\n"
+
+
+def test_a_headline_printed_twice_is_the_title() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nShare\n"
+        "Floods reach the old town of Brenville\nBy Jana Roth\nMarch 4, 2021\n" + BODY
+    )
+    assert read(page).title == "Floods reach the old town of Brenville"
+
+
+def test_a_headline_the_chrome_classifier_takes_for_a_menu_entry_is_still_the_title() -> None:
+    page = MENU + "Floods reach the old town of Brenville\nBy Jana Roth\nMarch 4, 2021\n" + BODY
+    assert read(page).title == "Floods reach the old town of Brenville"
+
+
+def test_a_dateline_or_a_share_bar_between_headline_and_body_is_not_the_title() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\n"
+        "3/4/2021 7:11 AM PST BY VALLEY STAFF\n"
+        "Continue reading the main story Share This Page\n" + BODY
+    )
+    assert read(page).title == "Floods reach the old town of Brenville"
+
+
+def test_a_caption_under_the_byline_is_never_the_title() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        "Rescuers carry a woman through the flooded square. Photo: Ali Berg/Valley Post\n" + BODY
+    )
+    assert read(page).title == "Floods reach the old town of Brenville"
+
+
+def test_published_line_with_a_time_and_zone_is_the_date() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        "Published November 2, 2023 10:12am EDT\n" + BODY
+    )
+    article = read(page)
+    assert article.published == "2023-11-02"
+    assert article.published_source == "byline"
+
+
+def test_published_and_updated_dates_are_told_apart() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        "Dec 16, 2007 18:22 | Updated Dec 17, 2007\n" + BODY
+    )
+    assert read(page).published == "2007-12-16"
+
+
+def test_an_updated_date_alone_is_not_the_publication_date() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nBy Jana Roth\nUpdated Dec 17, 2007\n" + BODY
+    )
+    assert read(page).published is None
+
+
+def test_a_time_the_browser_glued_to_the_year_is_read() -> None:
+    page = (
+        MENU + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        "November 9, 20235:01 AM ET\n" + BODY
+    )
+    assert read(page).published == "2023-11-09"
+
+
+def test_other_languages_month_names_are_read() -> None:
+    page = MENU + "Cheias chegam à cidade velha\n21.dez.2018 às 12h55\n" + BODY
+    assert read(page).published == "2018-12-21"
+    page = MENU + "Hochwasser erreicht die Altstadt\nVeröffentlicht am 10. Februar 2019\n" + BODY
+    assert read(page).published == "2019-02-10"
+
+
+def test_the_sites_today_in_the_header_is_never_the_publication_date() -> None:
+    page = (
+        "Saturday, January 29, 2022\nLight rain 12°C\nSign in\n" + MENU + "Home > World > Europe\n"
+        "Floods reach the old town of Brenville\nBy Jana Roth\n" + BODY
+    )
+    article = read(page)
+    assert article.published is None
+    assert article.published_source is None
+
+
+def test_the_bylines_date_beats_the_headers_today() -> None:
+    page = (
+        "Friday, March 21, 2025\nSunny 18°C\n"
+        + MENU
+        + "Floods reach the old town of Brenville\nBy Jana Roth\n13 March 2025\n"
+        + BODY
+    )
+    assert read(page).published == "2025-03-13"
+
+
+def test_an_events_date_in_the_body_is_not_the_articles() -> None:
+    body = (
+        "Survivors of the October 7th attack met the minister, who promised an inquiry into the "
+        "failures that let the gunmen cross the fence unnoticed for several hours.\n"
+        "Lawyers for the families said at a June 25 hearing that the army had ignored warnings "
+        "from observers, and that the first units arrived far too late to help anyone.\n"
+        "The ministry said on 3 March 2021 that its own review would be published in full, with "
+        "the names of the officers it questioned removed for their safety.\n"
+    )
+    article = read(MENU + "Families demand an inquiry into the attack\n" + body)
+    assert article.published is None
