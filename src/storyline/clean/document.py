@@ -81,6 +81,7 @@ def _article(
         text=body,
         url=doc.url,
         publisher=metadata.publisher,
+        wire=metadata.wire,
         title=metadata.title,
         authors=list(metadata.authors),
         published=metadata.published,
