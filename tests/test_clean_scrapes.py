@@ -6,6 +6,8 @@ real one: the title, date, publisher, wire and authors a reader would take from 
 
 from __future__ import annotations
 
+import json
+
 from storyline.clean.document import clean_document
 from storyline.ingest.readers import READERS
 from storyline.model import Article
@@ -132,3 +134,26 @@ def test_an_events_date_in_the_body_is_not_the_articles() -> None:
     )
     article = read(MENU + "Families demand an inquiry into the attack\n" + body)
     assert article.published is None
+
+
+def test_a_jsonl_records_text_is_the_body_even_one_sentence_long() -> None:
+    record = {
+        "text": "Shelling hit the northern districts of Kharkiv overnight.",
+        "url": "https://valleypost.example/world/kharkiv-shelling",
+        "title": "Kharkiv shelled",
+        "published": "2024-05-02",
+    }
+    result = READERS["jsonl"]("records.jsonl", (json.dumps(record) + "\n").encode("utf-8"))
+    article = clean_document(result.documents[0])
+    assert isinstance(article, Article), article
+    assert article.text == record["text"]
+    assert article.removed == []
+    assert (article.title, article.published) == ("Kharkiv shelled", "2024-05-02")
+
+
+def test_a_jsonl_records_text_is_not_chrome_filtered() -> None:
+    text = "Share\nThe council met on Monday.\nMost read\nThe vote was postponed again."
+    result = READERS["jsonl"]("r.jsonl", (json.dumps({"text": text}) + "\n").encode("utf-8"))
+    article = clean_document(result.documents[0])
+    assert isinstance(article, Article), article
+    assert article.text == text
