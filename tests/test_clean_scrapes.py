@@ -157,3 +157,53 @@ def test_a_jsonl_records_text_is_not_chrome_filtered() -> None:
     article = clean_document(result.documents[0])
     assert isinstance(article, Article), article
     assert article.text == text
+
+
+def test_a_menu_word_is_not_the_publisher() -> None:
+    page = (
+        "Mehr\nNachrichten\nPolitik\n" + MENU + "Floods reach the old town of Brenville\n"
+        "By Jana Roth\n" + BODY + "Mehr\n"
+    )
+    article = read(page, "https://www.valleypost.example/news/floods-reach-the-old-town")
+    assert article.publisher == "valleypost.example"
+
+
+def test_the_sites_own_name_in_its_chrome_beats_its_owner_company() -> None:
+    page = (
+        MENU
+        + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        + BODY
+        + "Stay up to date with notifications from The Valley Post\n"
+        "© 2024 Hillside Media Group, LLC. All rights reserved.\n"
+    )
+    assert read(page).publisher == "The Valley Post"
+    page = MENU + "Floods reach the old town\nBy Jana Roth\n" + BODY + "© 2024 The Example Times\n"
+    assert read(page).publisher == "The Example Times"
+
+
+def test_the_owner_company_alone_is_not_the_site() -> None:
+    page = (
+        MENU
+        + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        + BODY
+        + "© 2024 Hillside Media Group, LLC. All rights reserved.\n"
+    )
+    assert read(page).publisher is None
+
+
+def test_the_sites_name_matching_its_domain_is_kept_over_the_bare_domain() -> None:
+    page = (
+        MENU
+        + "Floods reach the old town of Brenville\nBy Jana Roth\n"
+        + BODY
+        + "© 2024 The Valley Post\n"
+    )
+    url = "https://www.valleypost.example/news/floods-reach-the-old-town"
+    assert read(page, url).publisher == "The Valley Post"
+
+
+def test_a_wire_credit_under_the_title_goes_to_wire() -> None:
+    page = MENU + "Floods reach the old town of Brenville\nAgence France-Presse\n" + BODY
+    article = read(page, "https://www.valleypost.example/news/floods")
+    assert article.wire == "Agence France-Presse"
+    assert article.publisher == "valleypost.example"
