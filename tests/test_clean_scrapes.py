@@ -207,3 +207,16 @@ def test_a_wire_credit_under_the_title_goes_to_wire() -> None:
     article = read(page, "https://www.valleypost.example/news/floods")
     assert article.wire == "Agence France-Presse"
     assert article.publisher == "valleypost.example"
+
+
+def test_bylines_in_the_forms_sites_print_them() -> None:
+    def authors(byline: str) -> list[str]:
+        return read(
+            MENU + "Floods reach the old town of Brenville\n" + byline + "\n" + BODY
+        ).authors
+
+    assert authors("Jana Roth - Apr 16, 2015 8:02 pm UTC") == ["Jana Roth"]
+    assert authors("Geschrieben vonJana Roth") == ["Jana Roth"]
+    assert authors("Veröffentlicht am 12. Juni 2017 von jroth") == ["jroth"]
+    assert authors("Par Jana Roth") == ["Jana Roth"]
+    assert authors("Posted on 2015-04-05 by jroth | Leave a comment") == ["jroth"]

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:written|words|story|text|posted|report(?:ing)?|compiled)\s+by|by|author(?:s)?\s*:"
-    r"|writer\s*:|reporter\s*:)\s*:?\s*",
+    r"|writer\s*:|reporter\s*:|(?:ein artikel |geschrieben |erstellt )?von\b|par\b|por\b"
+    r"|autor(?:in)?\s*:)\s*:?\s*",
     re.I,
 )
 _NAME_PARTICLES = frozenset(
@@ -130,6 +131,10 @@ def _read_authors(page: _Page, meta: Metadata, *, supplied: dict, bylines: list[
             meta.authors = names
             meta.evidence["authors"] = text
             return
+    found = _head_block_authors(page)
+    if found:
+        meta.authors, meta.evidence["authors"] = found
+        return
     # Agency stories name their reporters at the foot: "Reporting by Jane Doe; Editing by ..."
     for line in page.lines[page.body_start :]:
         match = re.search(r"\b(?:Additional\s+)?(?:Reporting|Writing) by\s+([^;()]+)", line.text)
@@ -142,3 +147,68 @@ def _read_authors(page: _Page, meta: Metadata, *, supplied: dict, bylines: list[
 
 
 # ---- published date
+
+
+# "von Jana Roth", "Geschrieben vonJana Roth", "Veröffentlicht am 3. Mai 2019 von jroth",
+# "Autor: Jana Roth", "Par Jana Roth", "Posted on 2015-04-05 by jroth | Leave a comment".
+_AUTHOR_CUE = re.compile(
+    r"(?:^|(?<=[\s\d|·•,.:]))(?:written by|posted by|geschrieben von|erstellt von|eingestellt von"
+    r"|verfasst von|publiziert von|by|von|vom|par|por|di|door|av|autor(?:in)?|author|redaktion"
+    r"|text)(?![\w])\s*:?\s*(?=\S)|(?:(?<=[\sa-zäöü\d])|^)(?:von|by|Author|Autor)(?=[A-Z])",
+    re.I,
+)
+_NAME_END = re.compile(
+    r"\s*(?:[|·•,;(]|\s[-–—/]\s|\s(?:am|on|um|le|el|em|il|op|at|in|im|aus|from)\s|\d|$)"
+    r"|(?<=[a-z])(?=[A-Z][a-z])"
+)
+_ONE_WORD_NAME = re.compile(r"^[^\W\d_][\w.'’-]{1,30}$")
+HEAD_AUTHOR_LINES = 5  # lines below the headline (or above the first paragraph) searched
+
+
+def _head_block_authors(page: _Page) -> tuple[list[str], str] | None:
+    """People a byline-like line of the headline block names, whatever chrome label it got:
+    other languages' cues, glued cues, one-word blog handles after an explicit cue, and the
+    "Dan Goodin - Apr 16, 2015" form (a name, then a date)."""
+    anchor = page.title_line if page.title_line is not None else page.body_start - 3
+    end = max(anchor, page.body_start) + 2
+    for i in range(max(0, anchor), min(len(page.lines), anchor + HEAD_AUTHOR_LINES + 1, end + 1)):
+        text = _squash(page.lines[i].text)
+        if i == page.title_line or len(text) > 200 or (page.is_body(i) and len(_words(text)) > 25):
+            continue
+        names = _cued_names(text)
+        if not names:
+            names = _name_before_date(text)
+        if names:
+            return names, text
+    return None
+
+
+def _cued_names(text: str) -> list[str]:
+    for cue in _AUTHOR_CUE.finditer(text):
+        rest = text[cue.end() :]
+        if find_dates(rest[:40]) and find_dates(rest[:40])[0].start == 0:
+            continue  # "am 3. Mai": a date, not a name
+        stop = _NAME_END.search(rest)
+        raw = rest[: stop.start()] if stop else rest
+        parts = re.split(r"\s+(?:und|and|et|y|e)\s+|\s*&\s*", raw.strip())
+        names = []
+        for part in parts:
+            name = _clean_name(part)
+            if name is None and _ONE_WORD_NAME.match(part.strip()):
+                bare = part.strip().lower()
+                if bare not in _ROLE_WORDS and bare not in _NOT_NAMES and len(bare) > 1:
+                    name = part.strip()
+            if name and name not in names:
+                names.append(name)
+        if names:
+            return names
+    return []
+
+
+def _name_before_date(text: str) -> list[str]:
+    """ "Dan Goodin - Apr 16, 2015 8:02 pm UTC": a person's name, a dash, the date."""
+    match = re.match(r"^(?P<name>[^-–—|·•]{3,40}?)\s*[-–—|·•]\s*(?P<rest>.+)$", text)
+    if match is None or not find_dates(match.group("rest")[:30]):
+        return []
+    name = _clean_name(match.group("name"))
+    return [name] if name else []
