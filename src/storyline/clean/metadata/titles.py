@@ -140,6 +140,11 @@ _SOFT_CHROME = frozenset(
 _CLOCK = re.compile(
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|uhr|h)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I
 )
+_TAXONOMY = re.compile(
+    r"^(tags?|schlagw\w+|kategorien?|categories|category|filed under|posted in|abgelegt unter"
+    r"|themen|topics)\b",
+    re.I,
+)
 TITLE_WINDOW = 15  # lines above the article searched for its headline
 MAX_TITLE_REPEATS = 3  # a headline is printed up to three times (breadcrumb, H1, share text)
 
@@ -148,6 +153,7 @@ def _furniture(text: str) -> bool:
     """A headline-block line that is not the headline: a date, a byline, a credit, a share bar."""
     words = _words(text)
     label = _LABEL_LINE.match(text) and (len(words) <= 6 or text.count(":") >= 2)
+    label = label or bool(_TAXONOMY.match(text))
     mentions = find_dates(text)
     dated = bool(mentions) and len(words) - sum(len(_words(m.text)) for m in mentions) <= 7
     clock = _CLOCK.search(text) and len(words) <= 12
@@ -177,11 +183,11 @@ def _title_index(
         text = _squash(line.text)
         if page.is_chrome(i) and line.reason not in _SOFT_CHROME:
             return False
+        repeats = page.counts[_normal(text)]
         if _is_site_name(text, normal_names) or not _headline_like(text):
             return False
         if clean_title(text, site_names) is None:
             return False
-        repeats = page.counts[_normal(text)]
         return repeats == 1 or (allow_repeat and repeats <= MAX_TITLE_REPEATS)
 
     labelled = [i for i, line in enumerate(page.lines) if page.labelled and line.reason == "title"]
