@@ -477,3 +477,11 @@ def test_masthead_is_the_publisher_only_when_the_page_names_it_again() -> None:
 def test_posted_by_byline_drops_the_date_and_its_preposition() -> None:
     assert parse_byline("Posted by Nadia Karam on 30 September 2015 21:40") == ["Nadia Karam"]
     assert parse_byline("Posted by Nadia Karam at 21:40") == ["Nadia Karam"]
+
+
+def test_html_byline_date_beats_a_markup_date_that_disagrees() -> None:
+    lines = ["Menu", "Floods cut off villages in northern Mozambique", "Posted: 3 March 2019", BODY]
+    fields = {"title": "Floods cut off villages", "published": "2019-03-01"}
+    meta = merge_html_metadata(fields, lines, url=None, supplied=None, fetched=None)
+    assert (meta.published, meta.published_source) == ("2019-03-03", "byline")
+    assert meta.evidence["html_published"] == "2019-03-01"

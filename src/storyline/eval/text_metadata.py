@@ -456,6 +456,9 @@ class Tally:
     date_given: int = 0
     date_given_ok: int = 0
     html_date_ok: int = 0
+    dated_n: int = 0  # pages whose gold has a date (not "none")
+    dated_ok: int = 0
+    html_dated_ok: int = 0
 
     def rate(self, hits: float, n: int) -> float:
         return hits / n if n else 0.0
@@ -470,6 +473,8 @@ class Tally:
             "date_given": self.rate(self.date_given, self.date_n),
             "date_precision": self.rate(self.date_given_ok, self.date_given),
             "html_date": self.rate(self.html_date_ok, self.date_n),
+            "date_dated": self.rate(self.dated_ok, self.dated_n),
+            "html_date_dated": self.rate(self.html_dated_ok, self.dated_n),
         }
 
 
@@ -498,8 +503,12 @@ def score_page(page: Page, text: Predicted, html: Predicted | None, tally: Tally
         if text.published:
             tally.date_given += 1
             tally.date_given_ok += ok
-        if html is not None:
-            tally.html_date_ok += date_correct(html.published, gold.published)
+        html_ok = html is not None and date_correct(html.published, gold.published)
+        tally.html_date_ok += html_ok
+        if gold.published:
+            tally.dated_n += 1
+            tally.dated_ok += ok
+            tally.html_dated_ok += html_ok
     return verdict
 
 
@@ -563,7 +572,8 @@ def evaluate(data_dir: Path, *, limit: int | None = None, split: str = "test") -
         "text path: the page's innerText (headless Chromium, JS and network off) read as a .txt "
         "scrape with a 'URL:' header line; html_date: the HTML path's date on the same pages.",
         "date: share of date-annotated pages whose date is right (no date is right when the "
-        "gold has none); date_given: share given a date; date_precision: right among those.",
+        "gold has none); date_given: share given a date; date_precision: right among those; "
+        "*_dated: accuracy on the pages whose gold has a date.",
         "text-path date sources (given, right): "
         + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(sources.items())),
     ]

@@ -121,7 +121,15 @@ def merge_html_metadata(
         )
 
     html_date_value = html_fields.get("published") or html_fields.get("date")
-    if meta.published_source != "metadata" and html_date_value:
+    # The date printed in the headline block (a byline, "Published ...") is what the reader
+    # sees; a markup date that disagrees with it is kept as evidence only.
+    if meta.published_source == "byline" and html_date_value:
+        markup_date = parse_date(html_date_value)
+        if markup_date is None or (ceiling is not None and markup_date > ceiling + timedelta(1)):
+            meta.add_flag("html-date-rejected")
+        elif markup_date != parse_date(meta.published):
+            meta.evidence["html_published"] = str(html_date_value)
+    elif meta.published_source != "metadata" and html_date_value:
         when = parse_date(html_date_value)
         if when is not None and (ceiling is None or when <= ceiling + timedelta(days=1)):
             _set_published(meta, when, "metadata", f"html: {html_date_value}")
