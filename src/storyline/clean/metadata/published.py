@@ -229,8 +229,9 @@ def _contradicted(
         return True
     if strong:
         return False
-    # A lone date line (not labelled, no "Published") weeks after everything the text dates.
-    spoken = [m.resolve(when, slack_days=30) for m, _ in mentions]
+    # A lone date line (not labelled, no "Published") weeks after every recent day the text
+    # speaks of ("on October 10" without a year is recent news; "3 March 2019" may be history).
+    spoken = [m.resolve(when, slack_days=30) for m, _ in mentions if m.year is None]
     spoken_dates = [d for d in spoken if d is not None]
     return bool(spoken_dates) and all((when - d).days > 14 for d in spoken_dates)
 
