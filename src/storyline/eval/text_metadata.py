@@ -189,6 +189,8 @@ def gold_date(value: str) -> str | None:
         day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+    if not 1990 <= day.year <= 2100:
+        return None  # a placeholder ("0001-01-01"), not a publication date
     utc = re.search(r"T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|\+00:?00)$", value)
     return day.isoformat() + ("~" if utc else "")
 
