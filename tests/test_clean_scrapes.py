@@ -104,13 +104,16 @@ def test_other_languages_month_names_are_read() -> None:
 
 
 def test_the_sites_today_in_the_header_is_never_the_publication_date() -> None:
-    page = (
-        "Saturday, January 29, 2022\nLight rain 12°C\nSign in\n" + MENU + "Home > World > Europe\n"
-        "Floods reach the old town of Brenville\nBy Jana Roth\n" + BODY
-    )
-    article = read(page)
+    # A 2015 article under the site's "today" strip (date, weather, breadcrumb), as scraped.
+    header = "Saturday, January 29, 2022\nLight rain 12°C\nHome > World > Europe\n"
+    article = read(header + "Floods reach the old town of Brenville\n" + BODY)
     assert article.published is None
     assert article.published_source is None
+    strip = MENU + "Saturday, January 29, 2022\nLight rain 12°C\n"
+    article = read(strip + "Floods reach the old town of Brenville\nBy Jana Roth\n" + BODY)
+    assert article.published is None
+    article = read("Saturday, January 29, 2022\nToday's paper\nFloods reach the old town\n" + BODY)
+    assert article.published is None
 
 
 def test_the_bylines_date_beats_the_headers_today() -> None:

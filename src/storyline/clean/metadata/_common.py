@@ -34,7 +34,8 @@ class Metadata:
 _SPACES = re.compile(r"\s+")
 _KEEP_REASONS = frozenset({"body", "title", "byline", "dateline", "standfirst", "lead", "subtitle"})
 _CHROME_MARKS = re.compile(
-    r"°|\b(weather|today is|sunrise|sunset|humidity|login|log in|sign in|subscribe|e-?paper)\b",
+    r"°|\b(weather|today is|today's (?:paper|edition)|sunrise|sunset|humidity|login|log in"
+    r"|sign in|subscribe|e-?paper)\b",
     re.I,
 )
 _BREADCRUMB = re.compile(r"\s(>|»|›|→|/|\\)\s|^home\b", re.I)
