@@ -249,11 +249,12 @@ def test_article_date_before_a_labelled_header_strip_wins() -> None:
     assert meta.published_source == "byline"
 
 
-def test_lone_header_date_falls_back_to_the_dates_in_the_text() -> None:
+def test_lone_header_date_is_not_the_date_and_body_dates_are_only_evidence() -> None:
     meta = text_metadata(load("header_date_only.txt"))
-    # The header says 22 November, the text speaks of Monday, October 10 (2016): weeks earlier.
-    assert meta.published == "2016-10-10"
-    assert meta.published_source == "text"
+    # The header says 22 November (the site's today); the text speaks of Monday, October 10:
+    # an event's date, not the publication's. Unsure, so no date, with the evidence kept.
+    assert meta.published is None
+    assert "no-date" in meta.flags
 
 
 def test_labelled_header_date_anchors_the_year_of_a_dateline() -> None:
@@ -280,7 +281,7 @@ def test_undated_page_gets_no_date_flag() -> None:
     assert meta.authors == ["Sara Mansour"]
 
 
-def test_text_dates_skip_announced_future_dates() -> None:
+def test_text_dates_are_evidence_not_the_date_and_skip_announced_future_dates() -> None:
     meta = text_metadata(
         page(
             "Election date set in Libya",
@@ -288,8 +289,8 @@ def test_text_dates_skip_announced_future_dates() -> None:
             "registration would stay open until 24 December 2021 for voters abroad.",
         )
     )
-    assert meta.published == "2021-03-03"
-    assert meta.published_source == "text"
+    assert meta.published is None
+    assert "3 March 2021" in meta.evidence["published_unsure"]
 
 
 def test_find_dates_does_not_guess_ambiguous_or_lowercase_forms() -> None:
@@ -403,7 +404,7 @@ def test_date_in_the_url_path_beats_dates_in_the_text() -> None:
     meta = text_metadata(lines, url="https://example-news.org/2021/03/09/ceasefire-talks-resume")
     assert meta.published == "2021-03-09"
     assert meta.published_source == "metadata"
-    assert text_metadata(lines).published_source == "text"
+    assert text_metadata(lines).published is None  # a body date is an event's, not the page's
 
 
 def test_url_slug_picks_the_headline_among_promos_and_captions() -> None:
@@ -476,3 +477,11 @@ def test_masthead_is_the_publisher_only_when_the_page_names_it_again() -> None:
 def test_posted_by_byline_drops_the_date_and_its_preposition() -> None:
     assert parse_byline("Posted by Nadia Karam on 30 September 2015 21:40") == ["Nadia Karam"]
     assert parse_byline("Posted by Nadia Karam at 21:40") == ["Nadia Karam"]
+
+
+def test_html_byline_date_beats_a_markup_date_that_disagrees() -> None:
+    lines = ["Menu", "Floods cut off villages in northern Mozambique", "Posted: 3 March 2019", BODY]
+    fields = {"title": "Floods cut off villages", "published": "2019-03-01"}
+    meta = merge_html_metadata(fields, lines, url=None, supplied=None, fetched=None)
+    assert (meta.published, meta.published_source) == ("2019-03-03", "byline")
+    assert meta.evidence["html_published"] == "2019-03-01"

@@ -206,3 +206,29 @@ def test_throughput_measure_runs_on_plain_texts(tmp_path: Path) -> None:
     texts = read_texts([FIXTURES / "original.txt", jsonl])
     result = measure(texts, passes=1)
     assert result["articles"] == 2 and result["articles_per_s"] > 0
+
+
+def test_the_earliest_published_exact_copy_is_the_original_whatever_arrives_first() -> None:
+    # The later copy's file name sorts first, so it arrives first.
+    copy, original = article("exact_copy"), article("original")
+    copy.published, original.published = "2024-10-02", "2024-09-30"
+    deduplicator = Deduplicator()
+    deduplicator.add(copy)
+    decision = deduplicator.add(original)
+    assert original.duplicate_of is None
+    assert decision.relation == "exact-original"
+    assert [(u.article_id, u.duplicate_of) for u in decision.changed] == [
+        ("exact_copy", "original")
+    ]
+    third = article("exact_copy")
+    third.id, third.published = "third", "2024-10-05"
+    deduplicator.add(third)
+    assert third.duplicate_of == "original"
+
+
+def test_without_dates_the_first_arrival_stays_the_original() -> None:
+    copy, original = article("exact_copy"), article("original")
+    deduplicator = Deduplicator()
+    deduplicator.add(copy)
+    deduplicator.add(original)
+    assert original.duplicate_of == "exact_copy" and copy.duplicate_of is None

@@ -165,6 +165,36 @@ def test_no_date_is_invented_when_peers_disagree_widely() -> None:
     assert undated.published is None and undated.flags == ["no-date"]
 
 
+def test_one_peers_date_alone_dates_nothing() -> None:
+    # A story must not spread one (possibly contested) date: with a lone peer, the article's
+    # own words have to point into its window.
+    lone = art("p", STRIKE, "2022-01-29", published_source="byline")
+    undated = art("u", "Another report on the raids in Sakhour.", flags=["no-date"])
+    assert peer_date(undated, [lone, undated]) is None
+    named = art("n", "Jets bombed the bakery in Sakhour on Saturday.", flags=["no-date"])
+    assert peer_date(named, [lone, named]) is not None  # 2022-01-29 was a Saturday
+
+
+def test_peer_dates_never_contradict_the_years_the_article_names() -> None:
+    # Peers dated from a header's 'today' (2022) must not date a report of 2015.
+    peers = [
+        art("p1", STRIKE, "2022-01-29", published_source="byline"),
+        art("p2", STRIKE, "2022-01-29", published_source="byline"),
+    ]
+    old = art(
+        "u", "The raids of March 2015 hit the bakery in Sakhour, medics said.", flags=["no-date"]
+    )
+    assert peer_date(old, [*peers, old]) is None
+    assert apply_peer_dates([*peers, old]) == []
+
+
+def test_peer_dating_never_overrides_an_articles_own_date() -> None:
+    peers = [art("p1", STRIKE, "2016-08-17"), art("p2", STRIKE, "2016-08-17")]
+    own = art("o", STRIKE, "2016-08-12", published_source="byline")
+    assert apply_peer_dates([*peers, own]) == []
+    assert own.published == "2016-08-12" and own.published_source == "byline"
+
+
 def test_peer_dates_are_never_chained_from_guessed_dates() -> None:
     guessed = art("g", STRIKE, "2016-08-16", published_source="peers")
     undated = art("u", "Another report on the raids.")

@@ -92,6 +92,7 @@ class Article:
     story_id: str | None = None
     kind: InputKind | None = None
     fetched: str | None = None
+    wire: str | None = None  # news agency the page credits ("AFP"); the publisher stays the site
 
     def add_flag(self, flag: str) -> None:
         if flag not in self.flags:

@@ -1,8 +1,9 @@
 """One raw document in, one article (body, metadata, removed chrome) out.
 
-HTML goes through the trafilatura-based extractor; plain text (a ``.txt`` scrape or a JSONL
-``text`` field) goes through our line classifier, because scraped text carries the same chrome
-as the page it came from. Both paths end in the same metadata rules.
+HTML goes through the trafilatura-based extractor; a ``.txt`` scrape goes through our line
+classifier, because scraped text carries the same chrome as the page it came from. A JSONL
+record's ``text`` is the body as its owner gave it and is kept whole (only its ``html`` is
+cleaned). All paths end in the same metadata rules.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from storyline.clean.html import extract_html
 from storyline.clean.metadata import Metadata, merge_html_metadata, text_metadata
 from storyline.clean.render import visible_lines
 from storyline.clean.text import strip_chrome
-from storyline.model import Article, RawDocument, SkippedInput
+from storyline.model import Article, Line, RawDocument, SkippedInput
 
 # Endings that show a page was cut off: "Read more", a trailing ellipsis, "[…]".
 _TRUNCATION_END = re.compile(
@@ -24,6 +25,7 @@ _TRUNCATION_END = re.compile(
     re.IGNORECASE,
 )
 BOILERPLATE_RATIO = 2.0  # removed chrome larger than twice the body
+SUPPLIED_MIN_WORDS = 3  # a supplied body as short as "Shelling hit Kharkiv." is still kept
 
 
 @dataclass(slots=True)
@@ -59,11 +61,22 @@ def clean_document(doc: RawDocument, config: CleanConfig | None = None) -> Artic
             )
         elif not doc.text:
             return SkippedInput(doc.input, "no article text", extraction.problem or "empty body")
-    if metadata is None and doc.text:
+    supplied_body = False
+    if metadata is None and doc.text and doc.kind == "jsonl":
+        # A record's `text` is the body its owner chose: kept whole, however short; only a
+        # record's `html` is a page to clean.
+        body, removed, supplied_body = doc.text.strip(), [], True
+        lines = [Line(text=t, index=i) for i, t in enumerate(body.split("\n")) if t.strip()]
+        metadata = text_metadata(lines, url=doc.url, supplied=supplied, fetched=doc.fetched)
+    elif metadata is None and doc.text:
         chrome = strip_chrome(doc.text)
         body, removed = chrome.body, list(chrome.removed)
         metadata = text_metadata(chrome.lines, url=doc.url, supplied=supplied, fetched=doc.fetched)
-    if metadata is None or len(body.strip()) < config.min_body_chars:
+    minimum = SUPPLIED_MIN_WORDS if supplied_body else None
+    too_small = (
+        len(body.split()) < minimum if minimum else len(body.strip()) < config.min_body_chars
+    )
+    if metadata is None or too_small:
         return SkippedInput(
             doc.input, "no article text", "every line looked like page chrome or the body is tiny"
         )
@@ -81,6 +94,7 @@ def _article(
         text=body,
         url=doc.url,
         publisher=metadata.publisher,
+        wire=metadata.wire,
         title=metadata.title,
         authors=list(metadata.authors),
         published=metadata.published,

@@ -4,7 +4,9 @@ Articles arrive one at a time, across runs. For each new article the deduplicato
 against everything registered before it:
 
 * ``duplicate_of``: an earlier article with the same normalised text (case, punctuation and
-  whitespace ignored). Copies point at the first article with that text.
+  whitespace ignored). Copies point at the original: the earliest published of them, or,
+  when their dates do not tell, the first to arrive (never the file name that sorts first
+  when a later-published copy came in first).
 * ``syndication_group``: near copies (MinHash LSH over word 5-gram shingles, verified by
   estimated Jaccard or containment, so a trimmed or extended wire copy still counts), spun
   rewrites and exact copies share one group. The group id is the id of the member that was
@@ -44,7 +46,14 @@ SPUN = "spun"
 DEDUPE_FLAGS = frozenset({SPUN})
 
 Relation = Literal[
-    "new", "known", "exact", "near-copy", "spun-rewrite", "spun-original", "stitched"
+    "new",
+    "known",
+    "exact",
+    "exact-original",  # an exact copy of an earlier arrival, but published before it
+    "near-copy",
+    "spun-rewrite",
+    "spun-original",
+    "stitched",
 ]
 
 
@@ -223,8 +232,13 @@ class Deduplicator:
         sketch = entry.sketch
         root = self._by_exact_hash.get(sketch.exact_hash)
         if root is not None and sketch.shingle_count:
-            entry.duplicate_of = root
             entry.flags |= self._entries[root].flags
+            if _published_before(sketch.published, self._entries[root].sketch.published):
+                # The copy that arrived first was published later: the new one is the
+                # original, whatever order the files came in.
+                self._promote(article_id, root, changes)
+                return "exact-original", [root]
+            entry.duplicate_of = root
             return "exact", [root]
         copies = self._near_copies(sketch)
         if copies:
@@ -232,6 +246,15 @@ class Deduplicator:
                 entry.flags.add(SPUN)  # a copy of a spun page is just as spun
             return "near-copy", copies
         return self._rewrites(article_id, entry, changes)
+
+    def _promote(self, article_id: str, root: str, changes: dict[str, DedupeUpdate]) -> None:
+        """Make ``article_id`` the original of ``root``'s exact copies (and of ``root``)."""
+        root_sketch = self._entries[root].sketch
+        self._by_exact_hash[root_sketch.exact_hash] = article_id
+        for other_id, other in self._entries.items():
+            if other_id == root or other.duplicate_of == root:
+                other.duplicate_of = article_id
+                changes[other_id] = self._update(other_id)
 
     def _near_copies(self, sketch: Sketch) -> list[str]:
         config = self.config
@@ -433,6 +456,13 @@ class Deduplicator:
         article.syndication_group = entry.syndication_group
         for flag in sorted(entry.flags):
             article.add_flag(flag)
+
+
+def _published_before(first: str | None, second: str | None) -> bool:
+    """``first`` is a strictly earlier publication day than ``second`` (both known)."""
+    if not first or not second:
+        return False
+    return first[:10] < second[:10]
 
 
 def _sentence_keys(sketch: Sketch, min_words: int) -> set[int]:

@@ -94,5 +94,11 @@ TASKS: dict[str, EvalTask] = {
             "entity timelines, temporal-awareness F1 with date links and ordering-only "
             "(SemEval-2015 task 4; our reading of the scorer, not the official tool)",
         ),
+        EvalTask(
+            "text-metadata",
+            "storyline.eval.text_metadata",
+            ("trafilatura-eval", "article-extraction-benchmark"),
+            "title, authors, publisher, date read off a page's browser text (innerText)",
+        ),
     ]
 }

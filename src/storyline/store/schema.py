@@ -80,6 +80,7 @@ articles = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("url", sa.Text),
     sa.Column("publisher", sa.Text),
+    sa.Column("wire", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("authors", sa.Text, nullable=False),
     sa.Column("published", sa.String(40)),

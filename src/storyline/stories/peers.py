@@ -6,6 +6,11 @@ Without such a cue the most common peer day is used. When the peers disagree wid
 days spread over more than ``max_spread_days`` and no clear majority sits together) nothing is
 invented and the article stays undated.
 
+Peer dating only fills a missing date and never overrides what the article says itself: a
+peer day that contradicts the years the article's own text names ("in 2015", a full date) is
+not used, and a lone peer date is only taken when the article's own words (a weekday, a date)
+point into it, so a story never spreads one contested date.
+
 Flags: a peer-dated article gets ``published_source="peers"`` and the flag ``peer-dated``,
 which replaces ``no-date`` (the article now has a date, and the flag says how weak it is).
 """
@@ -25,6 +30,8 @@ PEER_DATED = "peer-dated"
 NO_DATE = "no-date"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+MIN_AGREEING_PEERS = 2  # without a cue in the article, two peers must agree on the window
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +92,11 @@ def peer_date(
     agreed = _consistent_days(days, max_spread_days)
     if agreed is None:
         return None
+    text = f"{article.title or ''}\n{article.text}"
+    if _contradicts_own_years(text, agreed):
+        return None
     window_start, window_end = agreed[0] - timedelta(days=1), agreed[-1] + timedelta(days=1)
     counts = Counter(agreed)
-    text = f"{article.title or ''}\n{article.text}"
     cues = _text_days(text, agreed[-1])
     for kind, day, _ in cues:
         if kind == "explicit" and day is not None and window_start <= day <= window_end:
@@ -98,8 +107,20 @@ def peer_date(
         matching = [d for d in counts if _WEEKDAYS[d.weekday()] == weekday]
         if matching:
             return PeerDate(max(matching, key=lambda d: (counts[d], d)), "weekday")
+    if len(agreed) < MIN_AGREEING_PEERS:
+        return None  # one peer's date, with nothing in the article pointing to it
     best = max(counts.items(), key=lambda item: (item[1], -item[0].toordinal()))[0]
     return PeerDate(best, "peers")
+
+
+def _contradicts_own_years(text: str, agreed: list[date]) -> bool:
+    """The article names years, and the peers' year is none of them nor the one after the
+    latest: a report of 2015 is not dated from peers of 2022."""
+    years = {int(y) for y in _YEAR_RE.findall(text)}
+    plausible = {y for y in years if y <= agreed[-1].year + 1}
+    if not plausible:
+        return False
+    return agreed[0].year > max(plausible) + 1
 
 
 def apply_peer_dates(story_articles: Sequence[Article], *, max_spread_days: int = 4) -> list[str]:
