@@ -48,4 +48,4 @@ def test_an_article_over_the_limit_is_analysed_not_failed(
         assert result.problem is None
         assert result.events and result.places
         for place in result.places:
-            assert article.text[place["start"] : place["end"]] == place["text"]
+            assert article.text[place.start : place.end] == place.text
