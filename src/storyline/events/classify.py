@@ -69,8 +69,21 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# A capitalised word inside a sentence is a name: "Kafr Nabudah" is no "nab", "Battle Creek"
+# no battle. Title-case lines (headlines) keep their words.
+_NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+
+
+def _names_blanked(text: str) -> str:
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    if words and capitalised > 0.6 * len(words):
+        return text
+    return _NAME_WORD.sub(_blank, text)
+
+
 def _masked(text: str) -> str:
-    return _MASKS.sub(_blank, _MONTH_MARCH.sub(_blank, text).lower())
+    return _MASKS.sub(_blank, _MONTH_MARCH.sub(_blank, _names_blanked(text)).lower())
 
 
 def _actor_side(text: str, match: re.Match[str]) -> str | None:
