@@ -186,6 +186,9 @@ class Event:
     confidence: float = 0.0
     # ACLED's time_precision: 1 the day is known, 2 only the week, 3 only the month.
     time_precision: int | None = None
+    # The words the actors and targets were read from ("Russian warplanes", "36 civilians").
+    actors_as_written: list[str] = field(default_factory=list)
+    targets_as_written: list[str] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **asdict(self)}
@@ -315,6 +318,8 @@ def event_from_record(record: dict[str, Any]) -> Event:
         independent_sources=int(record.get("independent_sources") or 0),
         confidence=float(record.get("confidence") or 0.0),
         time_precision=record.get("time_precision"),
+        actors_as_written=list(record.get("actors_as_written") or []),
+        targets_as_written=list(record.get("targets_as_written") or []),
     )
 
 

@@ -174,10 +174,11 @@ def predict(texts: dict[str, str]) -> dict[str, Extracts]:
         for event in extract_events(article, doc):
             if event.event_type not in VIOLENT_TYPES and event.sub_event_type != tx.LOOTING:
                 continue
-            for actor in event.actors:
+            # The words as written: MUC-4 fills roles with the text's phrases, not ACLED names.
+            for actor in event.actors_as_written or event.actors:
                 if (role := _role_of_actor(actor)) is not None:
                     found[role].append(actor)
-            for target in event.targets:
+            for target in event.targets_as_written or event.targets:
                 if (role := _role_of_target(target)) is not None:
                     found[role].append(target)
             for evidence in event.sources:

@@ -355,6 +355,8 @@ def sentence_mentions(
                     date=when,
                     fatalities=fatalities if index == 0 else [],
                     reporters=reporters,
+                    actor_phrases=[span.text.strip() for span in agents],
+                    target_phrases=[span.text.strip() for span in roles.targets],
                     anaphoric=is_anaphoric(roles),
                 )
             )

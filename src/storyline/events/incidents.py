@@ -364,6 +364,8 @@ def code_incident(
         locations=[_location(*chosen)] if chosen else [],
         fatalities=fatalities,
         reported_by=_reporters(mentions),
+        actors_as_written=_phrases(mentions, "actor_phrases"),
+        targets_as_written=_phrases(mentions, "target_phrases"),
         sources=evidence,
         independent_sources=1,
     )
@@ -378,6 +380,15 @@ def code_incident(
         event.date, event.time_precision = (fallback_day or (article.published or "")[:10]), 2
     event.confidence = _confidence(typing.strength, event, dated is not None)
     return event
+
+
+def _phrases(mentions: Sequence[EventMention], attr: str) -> list[str]:
+    found: list[str] = []
+    for mention in mentions:
+        for phrase in getattr(mention, attr):
+            if phrase and phrase not in found:
+                found.append(phrase)
+    return found
 
 
 def _reporters(mentions: Sequence[EventMention]) -> list[str]:

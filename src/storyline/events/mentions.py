@@ -70,6 +70,8 @@ class EventMention:
     date: DateReading | None = None
     fatalities: list[Fatalities] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
+    actor_phrases: list[str] = field(default_factory=list)
+    target_phrases: list[str] = field(default_factory=list)
     # "the attack", "the blast": a mention that refers back to an incident already reported.
     anaphoric: bool = False
 

@@ -240,6 +240,8 @@ def _merge_group(members: list[Event], group_of: dict[str, str]) -> Event:
         locations=_best_location(members),
         fatalities=fatalities,
         reported_by=_union(e.reported_by for e in members),
+        actors_as_written=_union(e.actors_as_written for e in same_type),
+        targets_as_written=_union(e.targets_as_written for e in same_type),
         sources=sorted(sources, key=lambda s: (s.article_id, s.start)),
         independent_sources=independent,
         confidence=round(min(0.99, 1 - doubt), 3),
