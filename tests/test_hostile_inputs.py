@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -57,22 +56,23 @@ def test_a_gzip_over_the_limit_is_skipped_with_the_reason(tmp_path: Path) -> Non
     assert [p.reason for p in result.problems] == ["file too large"]
 
 
-def test_a_one_megabyte_bomb_is_refused_in_seconds_and_little_memory(tmp_path: Path) -> None:
-    """Issue 17: a 1 MB .txt.gz inflating to 260 MB ran for minutes and used 9.4 GB."""
+def test_a_one_megabyte_bomb_is_refused_in_little_memory(tmp_path: Path) -> None:
+    """Issue 17: a 1 MB .txt.gz inflating to 260 MB ran for minutes and used 9.4 GB.
+
+    Speed is measured by `make bench`, not by timed tests (a loaded machine would make a time
+    bound flaky); the memory bound shows the file is refused before it is inflated.
+    """
     inputs = tmp_path / "in"
     inputs.mkdir()
     write_bomb(inputs / "bomb.txt.gz", 260)
     assert (inputs / "bomb.txt.gz").stat().st_size < 1_100_000
     command = [sys.executable, "-m", "storyline.cli", "run", str(inputs), "--quiet"]
     command += ["--out", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"), "--no-analyse"]
-    started = time.monotonic()
     process = subprocess.Popen(
         command, env={**os.environ, "PYTHONPATH": str(SRC)}, stderr=subprocess.PIPE
     )
     _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.monotonic() - started
     assert os.waitstatus_to_exitcode(status) == 2  # no article could be read
-    assert seconds < 30
     assert usage.ru_maxrss * 1024 < 1.5 * 1024**3
 
 
