@@ -231,10 +231,20 @@ def _written(
     contradictions: Sequence[Contradiction],
 ) -> SummarySentence:
     if claims and contradictions:
+
+        def stable(claim: Claim) -> tuple[str, str, str]:
+            # Copies of one statement in any arrival order: the earliest-dated, then the
+            # smallest article id, speaks for them, so a story reads the same however its
+            # articles came in.
+            ids = sorted(e.article_id for e in claim.sources)
+            days = sorted(d for i in ids if (d := getattr(by_id.get(i), "published", None)))
+            return (days[0] if days else "9999", ids[0] if ids else "", claim.id)
+
+        claims = sorted(claims, key=stable)
         disputed = _claim_rival(group, claims, contradictions)
         if disputed is not None:
             claim, rivals = disputed
-            rivals = _other_statements(claim, rivals)[:2]
+            rivals = _other_statements(claim, sorted(rivals, key=stable))[:2]
             clauses = [_claim_clause(claim), *(_claim_clause(r) for r in rivals)]
             sources = [*group.sources]
             for item in (claim, *rivals):
