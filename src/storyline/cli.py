@@ -18,6 +18,7 @@ from storyline.eval import TASKS, EvalReport, MissingData, print_report
 from storyline.eval.split import DEFAULT_SPLIT, SPLITS, NoSuchSplit
 
 if TYPE_CHECKING:
+    from storyline.components import Selection
     from storyline.store import Store
 
 app = typer.Typer(
@@ -124,7 +125,6 @@ def run(
     Example:  storyline run scrapes/ --out out/ --db news.db
     """
     from storyline import checks
-    from storyline.components import ComponentError, Selection, registry
     from storyline.pipeline import RunInterrupted, RunOptions, run_pipeline
     from storyline.store import StoreError
 
@@ -137,12 +137,7 @@ def run(
         checks.check_out_file(report, "--report", made_folder=out) if report else None,
         checks.check_db(db, create=True),
     )
-    try:
-        selection = Selection.parse(component or [], config)
-        registry.check(selection)
-    except (ComponentError, OSError, ValueError) as exc:
-        err.print(f"[red]error:[/] --component/--config: {exc}")
-        raise typer.Exit(2) from None
+    selection = _selection(component, config)
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -165,6 +160,19 @@ def run(
     if summary.errors:
         raise typer.Exit(1)
     raise typer.Exit(0 if summary.articles_seen > 0 else 2)
+
+
+def _selection(component: list[str] | None, config: Path | None) -> Selection:
+    """The components a command was asked for, checked before any work (one line, exit 2)."""
+    from storyline.components import ComponentError, Selection, registry
+
+    try:
+        selection = Selection.parse(component or [], config)
+        registry.check(selection)
+    except (ComponentError, OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] --component/--config: {exc}")
+        raise typer.Exit(2) from None
+    return selection
 
 
 def _refuse(*problems: str | None) -> None:
@@ -405,14 +413,7 @@ def serve(
     if store is None:
         err.print(f"[red]no Storyline database at {db}[/]; run `storyline run` first")
         raise typer.Exit(2)
-    from storyline.components import ComponentError, Selection, registry
-
-    try:
-        selection = Selection.parse(component or [])
-        registry.check(selection)
-    except ComponentError as exc:
-        err.print(f"[red]components:[/] {exc}")
-        raise typer.Exit(2) from None
+    selection = _selection(component, None)
     web_app = create_app(
         store, allow_ingest=allow_ingest, token=token, aliases=aliases, components=selection
     )

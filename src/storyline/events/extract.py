@@ -399,6 +399,11 @@ def _paragraph_place(
     return before[-1] if before else None
 
 
+def lower_cased(text: str) -> bool:
+    """A text kept only in lower case (some archives): capitals say nothing about names."""
+    return sum(c.isupper() for c in text) < 0.01 * max(len(text), 1)
+
+
 def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[ResolvedPlace]:
     """The geoparser's places that can be where an event happened.
 
@@ -406,8 +411,7 @@ def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[Resolved
     article is not about ("Yida" read as Jeddah, "Molotov" as Perm) are dropped: an event
     placed there would be drawn in the wrong country. Countries named outright stay.
     """
-    text = doc.text
-    lowercase_text = sum(c.isupper() for c in text) < 0.01 * max(len(text), 1)
+    lowercase_text = lower_cased(doc.text)
     # A word the article uses inside a name ("West Coast Bank") is that name wherever it
     # stands alone too ("the West Coast office").
     names = {p.text for p in places if not lowercase_text and not _proper(doc, p)}
@@ -422,8 +426,6 @@ def plausible_places(places: Sequence[ResolvedPlace], doc: Doc) -> list[Resolved
         ):
             # Outside the countries the article is about: a namesake ("Bank" in India, "West
             # Coast" in Singapore for a bank in Oregon) far more often than an incident.
-            continue
-        if not lowercase_text and not _proper(doc, place):
             continue
         kept.append(place)
     return kept
@@ -476,11 +478,9 @@ def extract_events(
     plausible = plausible_places(context.places, doc)
     main_town, home_country = _home(plausible, article.text)
     home_code = Counter(p.country_code for p in plausible if p.country_code).most_common(1)
-    text = article.text
-    lowercase_text = sum(c.isupper() for c in text) < 0.01 * max(len(text), 1)
     named = unresolved_localities(
-        text,
-        [] if lowercase_text else doc.ents,
+        article.text,
+        [] if lower_cased(article.text) else doc.ents,
         plausible,
         home_code[0][0] if home_code else None,
     )
